@@ -1,0 +1,105 @@
+"""Command-line subcommands: the same jobs as the window, without a screen.
+
+Each subcommand is declared once in COMMANDS with a function that adds its arguments and one that runs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..core.checks import ERROR, check_report
+from ..core.totals import Totals, report_totals
+from ..interchange.json_format import write_document, parse_document
+from ..storage.store import ReportStore
+from ..thai.amounts import decimal_string
+from .loading import CliError, load_document, pick_report
+
+
+def _totals_json(t: Totals) -> dict:
+    return {"integrated": decimal_string(t.integrated), "agency": decimal_string(t.agency),
+            "disbursed": decimal_string(t.disbursed), "items": t.items}
+
+
+# -- import-json ---------------------------------------------------------------------------------
+def add_import_json(p):
+    p.add_argument("json_file", metavar="IN.json")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="ไฟล์ข้อมูลที่จะสร้าง")
+    p.add_argument("--force", action="store_true", help="เขียนทับไฟล์ที่มีอยู่")
+
+
+def run_import_json(args) -> int:
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise CliError(f"มีไฟล์ {out} อยู่แล้ว (ใช้ --force เพื่อเขียนทับ)")
+    try:
+        data = Path(args.json_file).read_bytes()
+    except OSError as exc:
+        raise CliError(f"เปิดไฟล์ {args.json_file} ไม่ได้: {exc.strerror or exc}") from None
+    doc = parse_document(data)
+    # Build the whole file beside the target, then rename: FILE is either absent or complete.
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".importing", dir=out.parent.resolve())
+    os.close(fd)
+    os.unlink(tmp)
+    try:
+        with ReportStore.create(tmp, doc.organization) as store:
+            store.import_document(doc)
+        os.replace(tmp, out)
+    finally:
+        for leftover in (tmp, tmp + "-journal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+    items = sum(1 for r in doc.reports for _ in r.items())
+    print(f"นำเข้า {len(doc.reports)} รายงาน {items} โครงการ/กิจกรรม ไปยัง {out}", file=sys.stderr)
+    return 0
+
+
+# -- export-json ---------------------------------------------------------------------------------
+def add_export_json(p):
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.json")
+
+
+def run_export_json(args) -> int:
+    write_document(load_document(args.file), args.output)
+    return 0
+
+
+# -- summary -------------------------------------------------------------------------------------
+def add_report_args(p):
+    p.add_argument("file", metavar="FILE", help="ไฟล์ข้อมูลหรือไฟล์ JSON")
+    p.add_argument("--report", metavar="N", help="ลำดับรายงานในไฟล์ (0 = แรก) หรือ ปี-รอบ เช่น 2564-6")
+
+
+def run_summary(args) -> int:
+    report = pick_report(load_document(args.file), args.report)
+    totals = report_totals(report)
+    out = {
+        "dimensions": [{"title": dim.title, **_totals_json(t)} for dim, t in totals.dimensions],
+        "total": _totals_json(totals.total),
+    }
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    return 0
+
+
+# -- check ---------------------------------------------------------------------------------------
+def run_check(args) -> int:
+    report = pick_report(load_document(args.file), args.report)
+    findings = check_report(report)
+    for f in findings:
+        print(str(f))
+    errors = sum(f.severity == ERROR for f in findings)
+    print(f"พบข้อผิดพลาด {errors} รายการ คำเตือน {len(findings) - errors} รายการ", file=sys.stderr)
+    return 1 if errors else 0
+
+
+# name -> (help, add_arguments, run)
+COMMANDS = {
+    "import-json": ("นำเข้าไฟล์ JSON เป็นไฟล์ข้อมูลใหม่", add_import_json, run_import_json),
+    "export-json": ("ส่งออกไฟล์ข้อมูลเป็น JSON", add_export_json, run_export_json),
+    "summary": ("สรุปงบประมาณรายมิติเป็น JSON", add_report_args, run_summary),
+    "check": ("ตรวจความครบถ้วนของรายงาน", add_report_args, run_check),
+}

@@ -1,0 +1,55 @@
+"""Loading FILE for the command line: a data file or a JSON document alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.model import Document, Report
+from ..interchange.json_format import read_document
+from ..storage.store import SQLITE_HEADER, ReportStore, StorageError
+
+
+class CliError(Exception):
+    """Bad input on the command line: printed as one line, exit status 2."""
+
+
+def is_data_file(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def load_document(path) -> Document:
+    path = Path(path)
+    if not path.exists():
+        raise CliError(f"ไม่พบไฟล์ {path}")
+    if is_data_file(path):
+        with ReportStore.open(path, read_only=True) as store:
+            return store.load_document()
+    return read_document(path)
+
+
+def pick_report(doc: Document, selector: str | None) -> Report:
+    """`--report` is an index into the file's reports (0 = first) or YEAR-ROUND such as 2564-6."""
+    if not doc.reports:
+        raise CliError("ไฟล์นี้ยังไม่มีรายงาน")
+    if selector is None:
+        return doc.reports[0]
+    if "-" in selector:
+        year, _, rnd = selector.partition("-")
+        for r in doc.reports:
+            if str(r.fiscal_year) == year and str(r.round) == rnd:
+                return r
+        raise CliError(f"ไม่พบรายงานปี {year} รอบ {rnd} เดือนในไฟล์")
+    try:
+        index = int(selector)
+    except ValueError:
+        raise CliError(f"--report ต้องเป็นลำดับ (0, 1, …) หรือ ปี-รอบ เช่น 2564-6 ไม่ใช่ “{selector}”") from None
+    if not 0 <= index < len(doc.reports):
+        raise CliError(f"ไม่มีรายงานลำดับ {index} (ไฟล์มี {len(doc.reports)} รายงาน)")
+    return doc.reports[index]
+
+
+__all__ = ["CliError", "StorageError", "is_data_file", "load_document", "pick_report"]

@@ -1,0 +1,47 @@
+"""`python main.py SUBCOMMAND …`: argument parsing and the one-line error contract (exit 2, no traceback)."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+
+from ..interchange.json_format import InterchangeError
+from ..storage.store import StorageError
+from ..thai.amounts import AmountError
+from .commands import COMMANDS
+from .loading import CliError
+
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise CliError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="โปรแกรมรายงานผลการดำเนินการป้องกันการทุจริต")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name, (help_text, add_args, _run) in COMMANDS.items():
+        add_args(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def is_cli_command(argv: list[str]) -> bool:
+    return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help"))
+
+
+def run(argv: list[str]) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command][2](args)
+    except (CliError, InterchangeError, StorageError, AmountError) as exc:
+        print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
+    except sqlite3.Error as exc:
+        print(f"ข้อผิดพลาด: ไฟล์ข้อมูลมีปัญหา ({exc})", file=sys.stderr)
+    except OSError as exc:
+        print(f"ข้อผิดพลาด: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+    except KeyboardInterrupt:
+        print("ยกเลิก", file=sys.stderr)
+    return EXIT_BAD_INPUT

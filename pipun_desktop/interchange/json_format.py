@@ -1,0 +1,299 @@
+"""The pipun-report JSON interchange format, strict both ways.
+
+Reading refuses unknown keys, wrong types and bad values with a Thai message that names the path of the
+bad value; writing always produces every key, amounts with two decimals and ISO dates, so that
+write(read(x)) == x for every document this module writes.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from pathlib import Path
+
+from ..core.model import (
+    ITEM_TYPES, ROUNDS, STATUS_REASONS, STATUSES, Announcement, Budget, Conclusion, DetailBlock,
+    Document, Heading, Item, Organization, Report, Reporter,
+)
+from ..thai.amounts import decimal_string, satang_from_decimal_string
+
+FORMAT = "pipun-report"
+VERSION = 1
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAX_DEPTH = 12  # dimension → section → sub-section → … ; deeper trees are a mistake, not a report
+
+
+class InterchangeError(ValueError):
+    """A document that is not a valid pipun-report; `path` points at the bad value."""
+
+    def __init__(self, path: str, message: str):
+        self.path = path
+        self.detail = message
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+def _show(value) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+class _Reader:
+    def obj(self, value, path, required, optional=()):
+        if not isinstance(value, dict):
+            raise InterchangeError(path, f"ต้องเป็นออบเจกต์ {{…}} ไม่ใช่ {_show(value)}")
+        unknown = [k for k in value if k not in required and k not in optional]
+        if unknown:
+            raise InterchangeError(f"{path}.{unknown[0]}" if path else unknown[0], "ไม่รู้จักคีย์นี้")
+        missing = [k for k in required if k not in value]
+        if missing:
+            raise InterchangeError(path or "(เอกสาร)", f"ขาดคีย์ \"{missing[0]}\"")
+        return value
+
+    def text(self, value, path):
+        if not isinstance(value, str):
+            raise InterchangeError(path, f"ต้องเป็นข้อความ ไม่ใช่ {_show(value)}")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InterchangeError(path, "มีอักขระที่ไม่ถูกต้อง (surrogate ที่ไม่มีคู่)") from None
+        return value
+
+    def opt_text(self, value, path):
+        return None if value is None else self.text(value, path)
+
+    def integer(self, value, path):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InterchangeError(path, f"ต้องเป็นจำนวนเต็ม ไม่ใช่ {_show(value)}")
+        return value
+
+    def list(self, value, path):
+        if not isinstance(value, list):
+            raise InterchangeError(path, f"ต้องเป็นรายการ […] ไม่ใช่ {_show(value)}")
+        return value
+
+    def choice(self, value, path, choices, allow_none=False):
+        if value is None and allow_none:
+            return None
+        if value not in choices:
+            allowed = ", ".join(f'"{c}"' for c in choices) + (" หรือ null" if allow_none else "")
+            raise InterchangeError(path, f"{_show(value)} ไม่ใช่ค่าที่ใช้ได้ (ใช้ได้: {allowed})")
+        return value
+
+    def amount(self, value, path):
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise InterchangeError(path, f"{_show(value)} ไม่ใช่จำนวนเงิน (ต้องเป็นข้อความ เช่น \"20000.00\" หรือ null)")
+        try:
+            return satang_from_decimal_string(value)
+        except ValueError:
+            raise InterchangeError(path, f"{_show(value)} ไม่ใช่จำนวนเงิน (เช่น \"20000.00\" ทศนิยมไม่เกินสองตำแหน่ง)") from None
+
+    def date(self, value, path):
+        if value is None:
+            return None
+        try:
+            if not isinstance(value, str) or len(value) != 10:
+                raise ValueError
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise InterchangeError(path, f"{_show(value)} ไม่ใช่วันที่ (ต้องเป็นแบบ \"2021-04-08\")") from None
+
+    def png(self, value, path):
+        if value is None:
+            return None
+        self.text(value, path)
+        try:
+            data = base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise InterchangeError(path, "ไม่ใช่ข้อมูล base64") from None
+        if not data.startswith(PNG_SIGNATURE):
+            raise InterchangeError(path, "ไม่ใช่ภาพ PNG")
+        return data
+
+    # -- the document -------------------------------------------------------------------------
+    def document(self, raw) -> Document:
+        self.obj(raw, "", ("format", "version", "organization", "reports"))
+        if raw["format"] != FORMAT:
+            raise InterchangeError("format", f"{_show(raw['format'])} ไม่ใช่ไฟล์รายงาน (ต้องเป็น \"{FORMAT}\")")
+        version = self.integer(raw["version"], "version")
+        if version != VERSION:
+            newer = " ซึ่งใหม่กว่าโปรแกรมนี้ โปรดปรับรุ่นโปรแกรม" if version > VERSION else ""
+            raise InterchangeError("version", f"ไม่รองรับรุ่น {version}{newer}")
+        org = self.obj(raw["organization"], "organization", ("name", "district", "province"))
+        organization = Organization(**{k: self.text(org[k], f"organization.{k}") for k in org})
+        reports = [self.report(r, f"reports[{i}]") for i, r in enumerate(self.list(raw["reports"], "reports"))]
+        seen = {}
+        for i, r in enumerate(reports):
+            key = (r.fiscal_year, r.round)
+            if key in seen:
+                raise InterchangeError(f"reports[{i}]", f"มีรายงานปี {r.fiscal_year} รอบ {r.round} เดือนซ้ำกับ reports[{seen[key]}]")
+            seen[key] = i
+        return Document(organization, reports)
+
+    def report(self, raw, path) -> Report:
+        self.obj(raw, path, ("fiscal_year", "round", "plan_title", "tree", "conclusion", "reporter",
+                             "announcement"), ("intro",))
+        year = self.integer(raw["fiscal_year"], f"{path}.fiscal_year")
+        if not 2400 <= year <= 2800:
+            raise InterchangeError(f"{path}.fiscal_year", f"{year} ไม่ใช่ปีงบประมาณ พ.ศ.")
+        rnd = self.choice(raw["round"], f"{path}.round", ROUNDS)
+        tree = [self.node(n, f"{path}.tree[{i}]", 1) for i, n in enumerate(self.list(raw["tree"], f"{path}.tree"))]
+        for i, n in enumerate(tree):
+            if not isinstance(n, Heading):
+                raise InterchangeError(f"{path}.tree[{i}]", "ระดับบนสุดต้องเป็นมิติ (heading) ไม่ใช่โครงการ")
+        c = self.obj(raw["conclusion"], f"{path}.conclusion", ("supporting_factors", "problems", "suggestions"))
+        conclusion = Conclusion(**{k: self.text(c[k], f"{path}.conclusion.{k}") for k in c})
+        r = self.obj(raw["reporter"], f"{path}.reporter", ("name", "position", "phone", "email", "date"))
+        reporter = Reporter(
+            **{k: self.text(r[k], f"{path}.reporter.{k}") for k in ("name", "position", "phone", "email")},
+            date=self.date(r["date"], f"{path}.reporter.date"),
+        )
+        a = self.obj(raw["announcement"], f"{path}.announcement",
+                     ("body", "date", "signatory_name", "signatory_position"), ("emblem_png",))
+        ap = f"{path}.announcement"
+        announcement = Announcement(
+            body=self.text(a["body"], f"{ap}.body"),
+            date=self.date(a["date"], f"{ap}.date"),
+            signatory_name=self.text(a["signatory_name"], f"{ap}.signatory_name"),
+            signatory_position=self.text(a["signatory_position"], f"{ap}.signatory_position"),
+            emblem_png=self.png(a.get("emblem_png"), f"{ap}.emblem_png"),
+        )
+        return Report(
+            fiscal_year=year, round=rnd, plan_title=self.text(raw["plan_title"], f"{path}.plan_title"),
+            intro=self.opt_text(raw.get("intro"), f"{path}.intro"), tree=tree, conclusion=conclusion,
+            reporter=reporter, announcement=announcement,
+        )
+
+    def node(self, raw, path, depth):
+        if depth > MAX_DEPTH:
+            raise InterchangeError(path, f"ต้นไม้ลึกเกิน {MAX_DEPTH} ชั้น")
+        if not isinstance(raw, dict):
+            raise InterchangeError(path, f"ต้องเป็นออบเจกต์ {{…}} ไม่ใช่ {_show(raw)}")
+        if "kind" not in raw:
+            raise InterchangeError(path, "ขาดคีย์ \"kind\"")
+        kind = self.choice(raw["kind"], f"{path}.kind", ("heading", "item"))
+        if kind == "heading":
+            self.obj(raw, path, ("kind", "title", "children"))
+            children = self.list(raw["children"], f"{path}.children")
+            return Heading(
+                title=self.text(raw["title"], f"{path}.title"),
+                children=[self.node(c, f"{path}.children[{i}]", depth + 1) for i, c in enumerate(children)],
+            )
+        self.obj(raw, path, ("kind", "item_type", "title", "indicator", "target", "result", "budget", "approaches"),
+                 ("status", "status_reason", "note", "details"))
+        b = self.obj(raw["budget"], f"{path}.budget", Budget.FIELDS)
+        approaches = self.list(raw["approaches"], f"{path}.approaches")
+        if len(approaches) != 3 or not all(isinstance(x, bool) for x in approaches):
+            raise InterchangeError(f"{path}.approaches", f"ต้องเป็น true/false สามค่า ไม่ใช่ {_show(approaches)}")
+        details = []
+        for i, d in enumerate(self.list(raw.get("details", []), f"{path}.details")):
+            dp = f"{path}.details[{i}]"
+            self.obj(d, dp, ("heading", "body"))
+            details.append(DetailBlock(self.text(d["heading"], f"{dp}.heading"), self.text(d["body"], f"{dp}.body")))
+        return Item(
+            item_type=self.choice(raw["item_type"], f"{path}.item_type", ITEM_TYPES),
+            title=self.text(raw["title"], f"{path}.title"),
+            indicator=self.text(raw["indicator"], f"{path}.indicator"),
+            target=self.text(raw["target"], f"{path}.target"),
+            result=self.text(raw["result"], f"{path}.result"),
+            budget=Budget(**{k: self.amount(b[k], f"{path}.budget.{k}") for k in Budget.FIELDS}),
+            approaches=tuple(approaches),
+            status=self.choice(raw.get("status"), f"{path}.status", STATUSES, allow_none=True),
+            status_reason=self.choice(raw.get("status_reason"), f"{path}.status_reason", STATUS_REASONS,
+                                      allow_none=True),
+            note=self.text(raw.get("note", ""), f"{path}.note"),
+            details=details,
+        )
+
+
+def _no_duplicate_keys(pairs):
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise InterchangeError("", f"คีย์ \"{key}\" ซ้ำกันในออบเจกต์เดียว")
+        out[key] = value
+    return out
+
+
+def _no_constants(name):
+    raise InterchangeError("", f"ค่า {name} ใช้ในไฟล์รายงานไม่ได้")
+
+
+def parse_document(text: str | bytes) -> Document:
+    """Parse and validate a whole document; raises InterchangeError."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InterchangeError("", f"ไฟล์ไม่ใช่ข้อความ UTF-8 (ไบต์ที่ {exc.start})") from None
+    try:
+        raw = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise InterchangeError("", f"ไม่ใช่ JSON ที่ถูกต้อง (บรรทัด {exc.lineno} คอลัมน์ {exc.colno})") from None
+    except RecursionError:
+        raise InterchangeError("", "JSON ซ้อนกันลึกเกินไป") from None
+    return _Reader().document(raw)
+
+
+def read_document(path) -> Document:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InterchangeError("", f"เปิดไฟล์ {path} ไม่ได้: {exc.strerror or exc}") from None
+    return parse_document(data)
+
+
+# -- writing ---------------------------------------------------------------------------------------
+def _date(d):
+    return None if d is None else d.isoformat()
+
+
+def node_to_dict(node) -> dict:
+    if isinstance(node, Heading):
+        return {"kind": "heading", "title": node.title, "children": [node_to_dict(c) for c in node.children]}
+    return {
+        "kind": "item", "item_type": node.item_type, "title": node.title, "indicator": node.indicator,
+        "target": node.target, "result": node.result,
+        "budget": {k: decimal_string(getattr(node.budget, k)) for k in Budget.FIELDS},
+        "approaches": [bool(x) for x in node.approaches], "status": node.status,
+        "status_reason": node.status_reason, "note": node.note,
+        "details": [{"heading": d.heading, "body": d.body} for d in node.details],
+    }
+
+
+def report_to_dict(r: Report) -> dict:
+    a = r.announcement
+    return {
+        "fiscal_year": r.fiscal_year, "round": r.round, "plan_title": r.plan_title, "intro": r.intro,
+        "tree": [node_to_dict(n) for n in r.tree],
+        "conclusion": {"supporting_factors": r.conclusion.supporting_factors, "problems": r.conclusion.problems,
+                       "suggestions": r.conclusion.suggestions},
+        "reporter": {"name": r.reporter.name, "position": r.reporter.position, "phone": r.reporter.phone,
+                     "email": r.reporter.email, "date": _date(r.reporter.date)},
+        "announcement": {"body": a.body, "date": _date(a.date), "signatory_name": a.signatory_name,
+                         "signatory_position": a.signatory_position,
+                         "emblem_png": None if a.emblem_png is None else base64.b64encode(a.emblem_png).decode("ascii")},
+    }
+
+
+def document_to_dict(doc: Document) -> dict:
+    o = doc.organization
+    return {
+        "format": FORMAT, "version": VERSION,
+        "organization": {"name": o.name, "district": o.district, "province": o.province},
+        "reports": [report_to_dict(r) for r in doc.reports],
+    }
+
+
+def dump_document(doc: Document) -> str:
+    return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_document(doc: Document, path) -> None:
+    """Write atomically: the file is either the old one or the whole new one."""
+    from ..util.atomic import atomic_write_bytes
+
+    atomic_write_bytes(Path(path), dump_document(doc).encode("utf-8"))
