@@ -350,13 +350,10 @@ class ReportStore:
     def _siblings_where(self, parent_id):
         return ("parent_id IS NULL", []) if parent_id is None else ("parent_id = ?", [parent_id])
 
-    def _shift(self, report_id, parent_id, from_position, delta):
+    def _shift(self, report_id, parent_id, from_position, delta, exclude_id=None):
         where, args = self._siblings_where(parent_id)
-        # two steps so that positions never collide mid-update, whatever the row order
-        self.db.execute(f"UPDATE nodes SET position = -(position + ?) - 1 WHERE report_id = ? AND {where} "
-                        f"AND position >= ?", [delta, report_id, *args, from_position])
-        self.db.execute(f"UPDATE nodes SET position = -position - 1 WHERE report_id = ? AND {where} AND position < 0",
-                        [report_id, *args])
+        self.db.execute(f"UPDATE nodes SET position = position + ? WHERE report_id = ? AND {where} "
+                        f"AND position >= ? AND id IS NOT ?", [delta, report_id, *args, from_position, exclude_id])
 
     def _count_children(self, report_id, parent_id) -> int:
         where, args = self._siblings_where(parent_id)
@@ -389,10 +386,10 @@ class ReportStore:
                 if ancestor == node_id:
                     raise StorageError("ย้ายหัวข้อไปไว้ใต้ตัวเองไม่ได้")
                 ancestor = self.db.execute("SELECT parent_id FROM nodes WHERE id = ?", [ancestor]).fetchone()[0]
-            self.db.execute("UPDATE nodes SET position = -1 WHERE id = ?", [node_id])
-            self._shift(report_id, parent_id, position + 1, -1)
-            new_position = max(0, min(new_position, self._count_children(report_id, new_parent_id) - 1))
-            self._shift(report_id, new_parent_id, new_position, +1)
+            self._shift(report_id, parent_id, position + 1, -1, exclude_id=node_id)
+            others = self._count_children(report_id, new_parent_id) - (new_parent_id == parent_id)
+            new_position = max(0, min(new_position, others))
+            self._shift(report_id, new_parent_id, new_position, +1, exclude_id=node_id)
             self.db.execute("UPDATE nodes SET parent_id = ?, position = ? WHERE id = ?",
                             [new_parent_id, new_position, node_id])
 

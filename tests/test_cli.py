@@ -1,0 +1,75 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from test_interchange import minimal_doc
+
+
+def run(*args):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT)
+
+
+@pytest.fixture
+def doc_file(tmp_path):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(minimal_doc(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_import_export_summary_check(tmp_path, doc_file):
+    data = tmp_path / "org.pipun"
+    assert run("import-json", doc_file, "-o", data).returncode == 0
+    out = tmp_path / "out.json"
+    assert run("export-json", data, "-o", out).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == minimal_doc()
+    for source in (data, doc_file):
+        res = run("summary", source)
+        assert res.returncode == 0, res.stderr
+        assert json.loads(res.stdout) == {
+            "dimensions": [{"title": "มิติ", "integrated": None, "agency": "20000.00", "disbursed": None, "items": 1}],
+            "total": {"integrated": None, "agency": "20000.00", "disbursed": None, "items": 1},
+        }
+    res = run("check", data)
+    assert res.returncode == 0 and "ผู้รายงาน" in res.stdout
+
+
+def test_check_exits_1_on_errors(tmp_path):
+    doc = minimal_doc()
+    doc["reports"][0]["tree"][0]["children"][0]["children"][0]["budget"]["disbursed"] = "99999.00"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    res = run("check", path)
+    assert res.returncode == 1 and "เกินงบประมาณ" in res.stdout
+
+
+@pytest.mark.parametrize("content", ['{"format": "pipun-report"', "", "not json", '{"format": 1}'])
+def test_bad_input_is_one_line_exit_2(tmp_path, content):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    target = tmp_path / "out.pipun"
+    for args in (("summary", path), ("import-json", path, "-o", target), ("check", path)):
+        res = run(*args)
+        assert res.returncode == 2, args
+        assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert not target.exists()
+    assert not list(tmp_path.glob(".out.pipun*"))  # no half-written leftovers
+
+
+def test_usage_errors_and_report_selector(tmp_path, doc_file):
+    for args in (("summary",), ("summary", doc_file, "--report", "5"), ("summary", doc_file, "--report", "2570-6"),
+                 ("summary", tmp_path / "missing.json"), ("import-json", doc_file)):
+        res = run(*args)
+        assert res.returncode == 2 and "Traceback" not in res.stderr, args
+    assert run("summary", doc_file, "--report", "2564-6").returncode == 0
+
+
+def test_import_refuses_to_overwrite(tmp_path, doc_file):
+    data = tmp_path / "org.pipun"
+    data.write_bytes(b"precious")
+    assert run("import-json", doc_file, "-o", data).returncode == 2
+    assert data.read_bytes() == b"precious"
+    assert run("import-json", doc_file, "-o", data, "--force").returncode == 0
