@@ -1,0 +1,173 @@
+"""A ReportLab TrueType font whose shaped glyphs copy back as the exact text that was typed.
+
+After HarfBuzz shaping many glyphs have no character of their own (``uni0E48.small``, the
+ligature of NIKHAHIT and a tone mark, ``ฤๅ``), and SARA AM (ำ) becomes two glyphs. ReportLab's own
+shaping gives such glyphs private-use codes and writes those into the ToUnicode map, so the text
+copies back as private-use characters. Here every glyph whose characters don't spell its share
+of the source text gets an *alias code* (supplementary private-use range) pointing at the same
+glyph id, and the ToUnicode map says which text it stands for (possibly several characters, or
+nothing for the second glyph of SARA AM). Aliases also carry their own PDF width, so a mark
+shifted left can end exactly at the pen position (no gap that extractors read as a space).
+
+``ThaiTTFont`` is a subclass of ReportLab's ``TTFont``; subsetting and embedding are ReportLab's.
+Only the ToUnicode CMap is written here. The alias registry belongs to the font object and is
+guarded by a lock, so one font can serve exports in several threads.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+
+ALIAS_FIRST = 0xF0000  # Supplementary Private Use Area-A
+ALIAS_LAST = 0xFFFFD
+
+_NAME_RE = re.compile(r"^(?:uni((?:[0-9A-F]{4})+)|u([0-9A-F]{4,6}))(?:[._].*)?$")
+
+
+def _utf16_hex(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
+
+
+def make_to_unicode_cmap(name: str, texts: list[str]) -> str:
+    """A ToUnicode CMap for one 8-bit subset, where code i stands for texts[i] (maybe "" or
+    several characters, any plane)."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({name})",
+        f"/Ordering ({name})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{name} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        "<00> <FF>",
+        "endcodespacerange",
+    ]
+    entries = [f"<{i:02X}> <{_utf16_hex(t)}>" for i, t in enumerate(texts)]
+    for start in range(0, len(entries), 100):  # the CMap format allows 100 entries per block
+        chunk = entries[start : start + 100]
+        lines.append(f"{len(chunk)} beginbfchar")
+        lines.extend(chunk)
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
+
+
+class ThaiTTFont(TTFont):
+    """TTFont with an alias registry: code -> (glyph id, source text, PDF width)."""
+
+    def __init__(self, name: str, filename: str):
+        super().__init__(name, filename, asciiReadable=True, shapable=False)
+        face = self.face
+        self.cmap: dict[int, int] = dict(face.charToGlyph)  # the font's real cmap, untouched
+        self.glyph_chars: dict[int, int] = {}
+        for code, gid in sorted(self.cmap.items(), reverse=True):
+            self.glyph_chars[gid] = code  # lowest code wins
+        self.upem = face.unitsPerEm
+        self._alias_lock = threading.Lock()
+        self._aliases: dict[tuple[int, str, int], int] = {}
+        self._alias_text: dict[int, str] = {}
+        self._next_alias = ALIAS_FIRST
+        self._hb_font = None
+        self._glyph_names: dict[int, tuple[str, ...]] = {}
+
+    # -- HarfBuzz ---------------------------------------------------------------------------
+    @property
+    def hb_font(self):
+        if self._hb_font is None:
+            import uharfbuzz as hb
+
+            face = hb.Face(hb.Blob(self.face._ttf_data))
+            self._hb_font = hb.Font(face)
+        return self._hb_font
+
+    def glyph_components(self, gid: int) -> tuple[str, ...]:
+        """The characters a glyph draws, from its name (``uni0E4D0E49`` -> ํ ้) or the cmap."""
+        comps = self._glyph_names.get(gid)
+        if comps is None:
+            name = self.hb_font.glyph_to_string(gid) or ""
+            m = _NAME_RE.match(name)
+            if m and m.group(1):
+                hexes = m.group(1)
+                comps = tuple(chr(int(hexes[i : i + 4], 16)) for i in range(0, len(hexes), 4))
+            elif m and m.group(2):
+                comps = (chr(int(m.group(2), 16)),)
+            elif gid in self.glyph_chars:
+                comps = (chr(self.glyph_chars[gid]),)
+            else:
+                comps = ()
+            self._glyph_names[gid] = comps
+        return comps
+
+    def glyph_width(self, gid: int) -> int:
+        """Advance width from hmtx, in thousandths of the em (the PDF /Widths unit)."""
+        return int(round(self.hb_font.get_glyph_h_advance(gid) * 1000 / self.upem))
+
+    # -- alias registry ---------------------------------------------------------------------
+    def code_for(self, gid: int, text: str, width: int) -> int:
+        """The code to draw glyph `gid` standing for `text` with PDF width `width`."""
+        if len(text) == 1:
+            code = ord(text)
+            if self.cmap.get(code) == gid and round(self.face.charWidths.get(code, -1)) == width:
+                return code
+        key = (gid, text, width)
+        code = self._aliases.get(key)
+        if code is not None:
+            return code
+        with self._alias_lock:
+            code = self._aliases.get(key)
+            if code is None:
+                code = self._next_alias
+                while code in self.cmap:
+                    code += 1
+                if code > ALIAS_LAST:
+                    raise RuntimeError("too many glyph aliases")
+                self._next_alias = code + 1
+                face = self.face
+                face.charToGlyph[code] = gid
+                face.charWidths[code] = width
+                self._alias_text[code] = text
+                self._aliases[key] = code
+        return code
+
+    def text_of(self, code: int) -> str:
+        """What code stands for in the ToUnicode map."""
+        text = self._alias_text.get(code)
+        return chr(code) if text is None else text
+
+    # -- PDF objects ------------------------------------------------------------------------
+    def addObjects(self, doc):
+        """As TTFont.addObjects, with a ToUnicode map that knows the aliases."""
+        try:
+            state = self.state[doc]
+        except KeyError:
+            state = self.state[doc] = TTFont.State(self._asciiReadable, self)
+        state.frozen = 1
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            base_name = (b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))).decode(
+                "pdfdoc"
+            )
+            font = pdfdoc.PDFTrueTypeFont()
+            font.__Comment__ = "Font %s subset %d" % (self.fontName, n)
+            font.Name = internal_name
+            font.BaseFont = base_name
+            font.FirstChar = 0
+            font.LastChar = len(subset) - 1
+            font.Widths = pdfdoc.PDFArray([self.face.getCharWidth(c) for c in subset])
+            cmap = pdfdoc.PDFStream()
+            cmap.content = make_to_unicode_cmap(base_name, [self.text_of(c) for c in subset])
+            if doc.compression:
+                cmap.filters = [pdfdoc.PDFZCompress]
+            font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base_name)
+            font.FontDescriptor = self.face.addSubsetObjects(doc, base_name, subset)
+            doc.Reference(font, internal_name)
+            doc.idToObject["BasicFonts"].dict[internal_name] = font
+        del self.state[doc]

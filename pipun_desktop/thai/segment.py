@@ -1,0 +1,180 @@
+"""Thai word breaking and character clusters.
+
+Thai has no spaces between words: a line may break only between words (found with a dictionary),
+and never inside a character cluster (a consonant with its vowels and tone marks). Three levels:
+
+* ``words(text)``: dictionary words (pythainlp's newmm over its default word list); spaces,
+  Latin words and digits come out as their own tokens.
+* ``subwords(word)``: a finer split of one long word into dictionary syllables, for cells too
+  narrow for compounds such as "ผู้บริหารท้องถิ่น".
+* ``clusters(text)``: the last resort; a break between two clusters never separates a mark
+  from its base.
+
+The cluster rule is ours, not pythainlp's ``tcc`` (which starts tokens with a combining mark in
+เ◌ือ words with tone marks): leading vowels เ แ โ ใ ไ stay with the next character, combining marks
+stay with their base, and ะ า ำ ๅ ฯ ๆ stay with the preceding cluster. Every token boundary
+the dictionary segmenter returns is snapped to this rule.
+
+Pure Python, no I/O except the lazy, once-only loading of pythainlp's dictionaries.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from functools import lru_cache
+
+LEADING_VOWELS = frozenset("เแโใไ")
+# Characters that never start a cluster: they stay with what precedes them.
+_FOLLOWERS = frozenset("ะาำๅฯๆ")
+
+_lock = threading.Lock()
+_tries: dict[str, object] = {}
+
+
+def _is_mark(ch: str) -> bool:
+    # Thai above/below vowels and tone marks are Mn; also any other combining mark,
+    # variation selectors and zero-width joiners stay with their base.
+    return unicodedata.category(ch) in ("Mn", "Me", "Mc") or ch in "\u200d\ufe0f"
+
+
+def _attaches_to_previous(ch: str) -> bool:
+    return ch in _FOLLOWERS or _is_mark(ch)
+
+
+def cluster_starts(text: str) -> list[int]:
+    """Offsets where a cluster starts (always includes 0 for non-empty text)."""
+    starts = []
+    n = len(text)
+    i = 0
+    while i < n:
+        starts.append(i)
+        ch = text[i]
+        i += 1
+        if ch in LEADING_VOWELS:
+            # a run of leading vowels, then the character they precede
+            while i < n and text[i] in LEADING_VOWELS:
+                i += 1
+            if i < n and not text[i].isspace():
+                i += 1
+        elif ch == "\r" and i < n and text[i] == "\n":
+            i += 1
+            continue
+        if ch.isspace():
+            continue  # a stray mark after a space is a cluster of its own: spaces always break
+        while i < n and _attaches_to_previous(text[i]):
+            i += 1
+    return starts
+
+
+def clusters(text: str) -> list[str]:
+    """Split text into character clusters; "".join(clusters(t)) == t."""
+    starts = cluster_starts(text)
+    ends = starts[1:] + [len(text)]
+    return [text[a:b] for a, b in zip(starts, ends)]
+
+
+def cluster_boundaries(text: str) -> set[int]:
+    """Offsets 0 < i < len(text) where a break between clusters is allowed."""
+    return set(cluster_starts(text)[1:])
+
+
+def _trie(kind: str):
+    trie = _tries.get(kind)
+    if trie is None:
+        with _lock:
+            trie = _tries.get(kind)
+            if trie is None:
+                from pythainlp import tokenize as tk
+
+                trie = tk.word_dict_trie() if kind == "word" else tk.syllable_dict_trie()
+                _tries[kind] = trie
+    return trie
+
+
+def _newmm(text: str, kind: str) -> list[str]:
+    from pythainlp.tokenize import newmm
+
+    return newmm.segment(text, custom_dict=_trie(kind))
+
+
+def _snap(text: str, tokens: list[str]) -> list[str]:
+    """Merge tokens so that every boundary between them is a cluster boundary."""
+    allowed = cluster_boundaries(text)
+    out: list[str] = []
+    pos = 0
+    for tok in tokens:
+        if not tok:
+            continue
+        if out and pos not in allowed:
+            out[-1] += tok
+        else:
+            out.append(tok)
+        pos += len(tok)
+    if "".join(out) != text:  # never trust a tokenizer to give the text back intact
+        return [text]
+    return out
+
+
+def _split_spaces(text: str) -> list[str]:
+    """Runs of whitespace and runs of non-whitespace."""
+    out: list[str] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or text[i].isspace() != text[start].isspace():
+            out.append(text[start:i])
+            start = i
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _words_of_chunk(chunk: str) -> tuple[str, ...]:
+    if chunk.isspace() or not any("\u0e00" <= c <= "\u0e7f" for c in chunk):
+        return (chunk,)
+    return tuple(_snap(chunk, _newmm(chunk, "word")))
+
+
+def words(text: str) -> list[str]:
+    """Dictionary words, spaces as their own tokens; "".join(words(t)) == t."""
+    out: list[str] = []
+    for chunk in _split_spaces(text):
+        out.extend(_words_of_chunk(chunk))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _subwords(word: str) -> tuple[str, ...]:
+    if len(word) <= 2 or not any("\u0e00" <= c <= "\u0e7f" for c in word):
+        return (word,)
+    return tuple(_snap(word, _newmm(word, "syllable")))
+
+
+def subwords(word: str) -> list[str]:
+    """A finer split of one word into dictionary syllables (cluster-safe)."""
+    return list(_subwords(word))
+
+
+_OPENERS = frozenset("([{“‘\"'<")
+_CLOSERS = frozenset(")]}”’\"'>,.;:!?%ๆฯ")
+
+
+def break_units(text: str) -> list[str]:
+    """Words as units of line breaking: like words(), but an opening bracket or quote sticks to
+    the word after it and closing punctuation to the word before it, so no line ends with "("
+    or starts with ")". "".join(break_units(t)) == t."""
+    toks = words(text)
+    out: list[str] = []
+    glue_next = False
+    for tok in toks:
+        if tok.isspace():
+            out.append(tok)
+            glue_next = False
+            continue
+        if glue_next and out:
+            out[-1] += tok
+        elif out and not out[-1].isspace() and all(c in _CLOSERS for c in tok):
+            out[-1] += tok
+        else:
+            out.append(tok)
+        glue_next = all(c in _OPENERS for c in tok)
+    return out

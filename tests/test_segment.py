@@ -1,0 +1,70 @@
+"""Word breaking and clusters (pipun_desktop.thai.segment)."""
+
+import unicodedata
+
+from hypothesis import given, settings, strategies as st
+
+from pipun_desktop.thai import segment
+
+THAI_CHARS = [chr(c) for c in range(0x0E01, 0x0E5C) if unicodedata.category(chr(c)) != "Cn"]
+
+
+def test_clusters_keep_marks_with_their_base():
+    assert segment.clusters("ที่นี่ปี่น้ำ") == ["ที่", "นี่", "ปี่", "น้ำ"]
+    assert segment.clusters("ฤๅษี") == ["ฤๅ", "ษี"]
+    assert segment.clusters("ผู้ใหญ่") == ["ผู้", "ให", "ญ่"]
+
+
+def test_leading_vowels_stay_with_next_consonant():
+    # pythainlp's tcc starts a token with a combining mark in these words
+    for word in ("เรื่อง", "เสื้อ", "เนื้อ"):
+        cl = segment.clusters(word)
+        assert "".join(cl) == word
+        assert all(not unicodedata.category(c[0]).startswith("M") for c in cl)
+    assert segment.clusters("เรื่อง")[0] == "เรื่"
+
+
+def test_followers_stay_with_preceding_cluster():
+    assert segment.clusters("ป่า") == ["ป่า"]
+    assert segment.clusters("ทำ") == ["ทำ"]
+    assert segment.clusters("ต่างๆ") == ["ต่า", "งๆ"]
+
+
+def test_words_keep_dictionary_words_and_spaces():
+    w = segment.words("องค์การบริหารส่วนตำบลพิปูน ได้มีการจัดทำแผน")
+    assert "".join(w) == "องค์การบริหารส่วนตำบลพิปูน ได้มีการจัดทำแผน"
+    assert " " in w
+    assert "จัดทำ" in w or "จัด" in w
+
+
+def test_subwords_split_compounds():
+    parts = segment.subwords("ผู้บริหารท้องถิ่น")
+    assert "".join(parts) == "ผู้บริหารท้องถิ่น"
+    assert len(parts) > 1
+
+
+def test_break_units_glue_brackets():
+    units = segment.break_units("ปี (พ.ศ. ๒๕๖๑ - ๒๕๖๔) ประจำ")
+    assert "(" not in units and ")" not in units
+    assert "".join(units) == "ปี (พ.ศ. ๒๕๖๑ - ๒๕๖๔) ประจำ"
+
+
+thai_text = st.text(alphabet=st.sampled_from(THAI_CHARS + [" ", "a", "1"]), min_size=0, max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(thai_text)
+def test_clusters_and_words_give_the_text_back(text):
+    assert "".join(segment.clusters(text)) == text
+    assert "".join(segment.words(text)) == text
+    assert "".join(segment.break_units(text)) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(thai_text)
+def test_word_boundaries_are_cluster_boundaries(text):
+    allowed = segment.cluster_boundaries(text)
+    pos = 0
+    for tok in segment.words(text)[:-1]:
+        pos += len(tok)
+        assert pos in allowed

@@ -1,0 +1,189 @@
+"""The Thai typesetting engine: shaping, exact text layer, line breaking."""
+
+import io
+import random
+import shutil
+import subprocess
+
+import pytest
+import uharfbuzz as hb
+from hypothesis import given, settings, strategies as st
+from reportlab.pdfgen.canvas import Canvas
+
+from pipun_desktop.pdf import typeset as ts
+from pipun_desktop.pdf.fonts import get_font
+from pipun_desktop.thai import segment
+
+HARD_WORDS = ["ที่นี่ปี่น้ำ", "กิ่ง", "ญี่ปุ่น", "ฐิติ", "ผู้ใหญ่", "ฤๅษี", "น้ำ", "ป่า",
+              "เรื่องเสื้อเนื้อ", "ทำน้ำคำ", "ปฏิบัติ", "กตัญญู", "องค์การบริหารส่วนตำบลพิปูน"]
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+
+
+def _pdf(lines, path, size=16, style="regular"):
+    font = get_font(style)
+    c = Canvas(str(path), initialFontName=font.fontName, pageCompression=0)
+    y = 800
+    for text in lines:
+        ts.draw_text(c, 40, y, font, size, text)
+        y -= size * 1.6
+        if y < 40:
+            c.showPage()
+            y = 800
+    c.save()
+    return path
+
+
+def _pdftotext_lines(path):
+    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True)
+    return [l for l in out.stdout.replace("\f", "\n").splitlines() if l.strip()]
+
+
+@needs_poppler
+@pytest.mark.parametrize("style", ["regular", "bold"])
+def test_hard_words_copy_back_exactly(tmp_path, style):
+    texts = HARD_WORDS + ["ที่นี่ ปี่น้ำ กิ่ง", "Hello <b>โลก</b> 123 ๑๒๓ & \"อ้างอิง\""]
+    path = _pdf(texts, tmp_path / "hard.pdf", style=style)
+    assert _pdftotext_lines(path) == texts
+
+
+def test_hard_words_copy_back_exactly_pypdf(tmp_path):
+    from pypdf import PdfReader
+
+    path = _pdf(HARD_WORDS, tmp_path / "hard.pdf")
+    got = PdfReader(str(path)).pages[0].extract_text()
+    assert [l for l in got.splitlines() if l.strip()] == HARD_WORDS
+
+
+@needs_poppler
+@pytest.mark.parametrize("size", [9, 12, 16, 20])
+def test_random_dictionary_paragraphs_copy_back_exactly(tmp_path, size):
+    from pythainlp.corpus import thai_words
+
+    words = sorted(thai_words())
+    rng = random.Random(size)
+    texts = []
+    for _ in range(40):
+        texts.append("".join(rng.choice(words) for _ in range(rng.randint(2, 8)))
+                     + " " + "".join(rng.choice(words) for _ in range(3)))
+    font = get_font(rng.choice(["regular", "bold"]))
+    lines = [l.text for t in texts for l in ts.wrap(font, t, size, 480)]
+    path = _pdf(lines, tmp_path / "random.pdf", size=size, style=font.fontName.split("-")[-1])
+    assert _pdftotext_lines(path) == [l.strip() for l in lines]
+
+
+def _hb_positions(font, text, size):
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    hb.shape(font.hb_font, buf, ts.FEATURES)
+    pen = 0.0
+    out = []
+    for pos in buf.glyph_positions:
+        out.append(((pen + pos.x_offset) * size / font.upem, pos.y_offset * size / font.upem))
+        pen += pos.x_advance
+    return out
+
+
+def _drawn_positions(pdf_path, x0):
+    """Interpret the page's text operators (Tm, Tf, Ts, TJ) to get each glyph's origin."""
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(str(pdf_path))
+    page = reader.pages[0]
+    fonts = page["/Resources"]["/Font"]
+    content = ContentStream(page.get_contents(), reader)
+    x = y = rise = size = 0.0
+    widths = {}
+    out = []
+    for operands, op in content.operations:
+        if op == b"Tm":
+            x, y = float(operands[4]), float(operands[5])
+        elif op == b"Tf":
+            f = fonts[operands[0]].get_object()
+            first = int(f["/FirstChar"])
+            widths = {first + i: float(w) for i, w in enumerate(f["/Widths"])}
+            size = float(operands[1])
+        elif op == b"Ts":
+            rise = float(operands[0])
+        elif op == b"TJ":
+            for el in operands[0]:
+                if isinstance(el, (bytes, str)) or hasattr(el, "original_bytes"):
+                    data = el.original_bytes if hasattr(el, "original_bytes") else el
+                    for b in data:
+                        out.append((x - x0, rise))
+                        x += widths[b] * size / 1000
+                else:
+                    x -= float(el) * size / 1000
+    return out
+
+
+@pytest.mark.parametrize("word", HARD_WORDS[:8])
+def test_glyph_positions_match_harfbuzz(tmp_path, word):
+    font = get_font("regular")
+    path = tmp_path / "pos.pdf"
+    c = Canvas(str(path), initialFontName=font.fontName, pageCompression=0)
+    ts.draw_text(c, 40, 500, font, 20, word)
+    c.save()
+    drawn = _drawn_positions(path, 40)
+    want = _hb_positions(font, word, 20)
+    assert len(drawn) == len(want)
+    for (dx, dy), (wx, wy) in zip(drawn, want):
+        assert dx == pytest.approx(wx, abs=0.01)
+        assert dy == pytest.approx(wy, abs=0.01)
+
+
+def test_marks_are_repositioned_by_shaping():
+    # the tone mark over SARA II must be the small variant, and the one in กิ่ง raised/lowered
+    font = get_font("regular")
+    run = ts.shape(font, "ที่")
+    assert font.hb_font.glyph_to_string(font.face.charToGlyph[run.glyphs[2][0]]).endswith(".small")
+    assert "".join(g[5] for g in run.glyphs) == "ที่"
+
+
+# -- line breaking ------------------------------------------------------------------------------
+THAI = [chr(c) for c in range(0x0E01, 0x0E3B)] + [chr(c) for c in range(0x0E40, 0x0E4F)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(THAI + [" "] * 3 + list("ab1(")), min_size=1, max_size=120),
+       st.floats(min_value=8, max_value=300))
+def test_no_break_inside_a_cluster(text, width):
+    font = get_font("regular")
+    lines = ts.wrap(font, text, 12, width)
+    allowed = segment.cluster_boundaries(text)
+    pos = 0
+    for line in lines:
+        t = line.text
+        # skip spaces dropped at the break
+        while pos < len(text) and text[pos].isspace() and not text[pos:].startswith(t or "\0"):
+            pos += 1
+        assert text.startswith(t, pos), (text, [l.text for l in lines])
+        pos += len(t)
+        if 0 < pos < len(text) and not text[pos - 1].isspace() and not text[pos].isspace():
+            assert pos in allowed
+        if len(segment.clusters(t)) > 1:
+            assert line.width * 12 / 1000 <= width + 1e-6
+    assert text[pos:].strip() == ""
+
+
+def test_wrap_prefers_word_boundaries():
+    font = get_font("regular")
+    text = "องค์การบริหารส่วนตำบลพิปูน ได้มีการจัดทำแผนปฏิบัติการป้องกันการทุจริต"
+    lines = ts.wrap(font, text, 16, 230)
+    assert len(lines) > 1
+    words = segment.words(text)
+    bounds = {sum(len(w) for w in words[:i]) for i in range(len(words) + 1)}
+    pos = 0
+    for line in lines[:-1]:
+        pos = text.index(line.text, pos) + len(line.text)
+        assert pos in bounds
+
+
+def test_narrow_cell_breaks_long_word_between_syllables():
+    font = get_font("regular")
+    lines = ts.wrap(font, "ผู้บริหารท้องถิ่น", 12, 40)
+    assert "".join(l.text for l in lines) == "ผู้บริหารท้องถิ่น"
+    assert len(lines) > 1
+    for l in lines:
+        assert l.width * 12 / 1000 <= 40
