@@ -14,7 +14,6 @@ from pathlib import Path
 from ..core.checks import ERROR, check_report
 from ..core.totals import Totals, report_totals
 from ..interchange.json_format import write_document, parse_document
-from ..storage.store import ReportStore
 from ..thai.amounts import decimal_string
 from .loading import CliError, load_document, pick_report
 
@@ -40,6 +39,8 @@ def run_import_json(args) -> int:
     except OSError as exc:
         raise CliError(f"เปิดไฟล์ {args.json_file} ไม่ได้: {exc.strerror or exc}") from None
     doc = parse_document(data)
+    from ..storage.store import ReportStore
+
     # Build the whole file beside the target, then rename: FILE is either absent or complete.
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".importing", dir=out.parent.resolve())
     os.close(fd)

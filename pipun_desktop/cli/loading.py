@@ -6,7 +6,8 @@ from pathlib import Path
 
 from ..core.model import Document, Report
 from ..interchange.json_format import read_document
-from ..storage.store import SQLITE_HEADER, ReportStore, StorageError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class CliError(Exception):
@@ -26,6 +27,8 @@ def load_document(path) -> Document:
     if not path.exists():
         raise CliError(f"ไม่พบไฟล์ {path}")
     if is_data_file(path):
+        from ..storage.store import ReportStore
+
         with ReportStore.open(path, read_only=True) as store:
             return store.load_document()
     return read_document(path)
@@ -52,4 +55,3 @@ def pick_report(doc: Document, selector: str | None) -> Report:
     return doc.reports[index]
 
 
-__all__ = ["CliError", "StorageError", "is_data_file", "load_document", "pick_report"]

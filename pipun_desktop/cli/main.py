@@ -7,7 +7,6 @@ import sqlite3
 import sys
 
 from ..interchange.json_format import InterchangeError
-from ..storage.store import StorageError
 from ..thai.amounts import AmountError
 from .commands import COMMANDS
 from .loading import CliError
@@ -36,7 +35,7 @@ def run(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command][2](args)
-    except (CliError, InterchangeError, StorageError, AmountError) as exc:
+    except (CliError, InterchangeError, AmountError) as exc:
         print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
     except sqlite3.Error as exc:
         print(f"ข้อผิดพลาด: ไฟล์ข้อมูลมีปัญหา ({exc})", file=sys.stderr)
@@ -44,4 +43,11 @@ def run(argv: list[str]) -> int:
         print(f"ข้อผิดพลาด: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
     except KeyboardInterrupt:
         print("ยกเลิก", file=sys.stderr)
+    except Exception as exc:
+        # storage (and sqlite-utils) load only when a data file is touched: start-up stays quick
+        from ..storage.store import StorageError
+
+        if not isinstance(exc, StorageError):
+            raise
+        print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
     return EXIT_BAD_INPUT
