@@ -192,3 +192,19 @@ def test_conclusion_reporter_announcement(report):
     # the seed's slip "๓๐ มีนาคม" (the round ends on 31 March) is corrected
     for s in strings(report):
         assert "๓๐ มีนาคม" not in s
+
+
+def test_every_item_has_its_narrative(report):
+    items = items_of(report["tree"])
+    assert all(item["details"] for item in items)
+    assert sum(len(item["details"]) for item in items) == 204
+    assert all(item["details"][0]["heading"] == "วัตถุประสงค์" for item in items)
+
+
+def test_statuses(report):
+    statuses = [item["status"] for item in items_of(report["tree"])]
+    # ๓.๒.๒ (๑): the seed says "ไม่ได้ดำเนินการ" and gives no reason
+    assert statuses.count("not_started") == 1
+    # ๑.๒.๓: the seed's narrative leaves its action and result as "-"
+    assert statuses.count(None) == 1
+    assert statuses.count("done") == 64
