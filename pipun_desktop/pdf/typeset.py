@@ -182,24 +182,25 @@ def wrap(font: ThaiTTFont, text: str, size: float, width: float, first_width: fl
             cur.append(run)
             cur_w += run.width
             continue
+        if run.width <= limit_rest + 1e-6:
+            # fits on a line of its own: start a new line rather than cutting the word
+            if cur:
+                flush()
+                pending.append(tok)
+                continue
         level = fine.get(tok, 0)
-        if run.width <= limit_rest + 1e-6 and cur and level == 0:
-            flush()
-            pending.append(tok)
-            continue
-        # too wide for a line of its own (or a piece that doesn't fit): split finer
+        # wider than a whole line: split finer and fill the current line with the pieces
         pieces = segment.subwords(tok) if level == 0 else []
+        new_level = 1
         if len(pieces) <= 1:
             pieces = segment.clusters(tok) if level < 2 else []
             new_level = 2
-        else:
-            new_level = 1
         if len(pieces) > 1:
             for p in reversed(pieces):
                 fine[p] = max(fine.get(p, 0), new_level)
                 pending.append(p)
             continue
-        # a single cluster (or an unsplittable piece) that doesn't fit
+        # a single cluster wider than the line
         if cur:
             flush()
             pending.append(tok)

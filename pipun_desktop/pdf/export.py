@@ -1,0 +1,112 @@
+"""Export one report as a PDF: the API the window and the command line call.
+
+Runs in any thread (the window uses a worker); reports progress through a plain callback and
+stops when ``is_cancelled()`` says so. The PDF is written beside the target and renamed into place,
+so out_path is either the old file, absent, or a complete new PDF.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..core.model import Heading, Item, walk
+from .fonts import FontMissingError, FontSet
+from .report_pdf import ReportDocTemplate, build_story
+
+DIGIT_STYLES = ("thai", "arabic")
+
+
+class ExportCancelled(Exception):
+    """The user cancelled the export; no file was written."""
+
+    def __init__(self):
+        super().__init__("ยกเลิกการส่งออก PDF แล้ว")
+
+
+class PdfExportError(Exception):
+    """The export failed; the message is Thai and says why."""
+
+
+@dataclass
+class ExportInfo:
+    path: str
+    pages: int
+    fonts: list[str] = field(default_factory=list)  # the font files embedded (subset)
+    bytes: int = 0
+
+
+def export_report_pdf(organization, report, out_path, *, digits: str = "thai", fingerprint: str | None = None,
+                      progress: Callable[[int, int, str], None] | None = None,
+                      is_cancelled: Callable[[], bool] | None = None) -> ExportInfo:
+    """Write the whole printed report to out_path; see the module docstring."""
+    if digits not in DIGIT_STYLES:
+        raise PdfExportError(f"รูปแบบตัวเลขต้องเป็น thai หรือ arabic ไม่ใช่ “{digits}”")
+    out_path = Path(out_path)
+    folder = out_path.parent.resolve() if str(out_path.parent) else Path.cwd()
+    if not folder.is_dir():
+        raise PdfExportError(f"ไม่พบโฟลเดอร์ {folder} สำหรับบันทึกไฟล์ PDF")
+    try:
+        fonts = FontSet.default()
+    except FontMissingError as exc:
+        raise PdfExportError(str(exc)) from None
+
+    nodes = sum(1 for _ in walk(report.tree))
+    items = sum(1 for n in walk(report.tree) if isinstance(n, Item))
+    # steps: building the table rows (one per node), the narratives (one per item), then laying
+    # out pages (one per top-level flowable, counted as they are placed)
+    state = {"done": 0, "total": nodes + items, "placed": 0}
+
+    def check():
+        if is_cancelled is not None and is_cancelled():
+            raise ExportCancelled()
+
+    def tick():
+        state["done"] += 1
+        if state["done"] % 25 == 0:
+            check()
+            if progress:
+                progress(state["done"], state["total"], "กำลังจัดเตรียมเนื้อหา")
+
+    def on_flowable(_f):
+        state["placed"] += 1
+        if state["placed"] % 20 == 0:
+            check()
+            if progress:
+                progress(min(state["base"] + state["placed"], state["total"]), state["total"], "กำลังจัดหน้า")
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".pdf-part", dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise PdfExportError(f"เขียนไฟล์ในโฟลเดอร์ {folder} ไม่ได้: {exc.strerror or exc}") from None
+    try:
+        check()
+        doc = ReportDocTemplate(tmp, fonts=fonts, report=report, organization=organization, digits=digits,
+                                fingerprint=fingerprint, on_flowable=on_flowable)
+        try:
+            story = build_story(organization, report, doc, fonts, digits, tick=tick)
+        except ValueError as exc:  # e.g. an emblem that is not an image
+            raise PdfExportError(str(exc)) from None
+        state["base"] = state["done"]
+        state["total"] = state["done"] + len(story)
+        if progress:
+            progress(state["done"], state["total"], "กำลังจัดหน้า")
+        doc.build(story)
+        check()
+        pages = doc.page
+        try:
+            os.replace(tmp, out_path)
+        except OSError as exc:
+            raise PdfExportError(f"บันทึกไฟล์ {out_path} ไม่ได้: {exc.strerror or exc}") from None
+        if progress:
+            progress(state["total"], state["total"], "เสร็จแล้ว")
+        return ExportInfo(str(out_path), pages, fonts.files(), out_path.stat().st_size)
+    except OSError as exc:
+        raise PdfExportError(f"เขียนไฟล์ PDF ไม่ได้: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -1,0 +1,348 @@
+"""Platypus flowables that draw Thai text with the typesetting engine (never Paragraph markup).
+
+* ``TextFlow``: one paragraph, pre-wrapped at Thai word boundaries, with first-line and hanging
+  indents; splits between lines across pages.
+* ``GridTable``: a ruled table whose header rows (with row and column spans) repeat on every
+  page, whose full-width rows are headings, and whose rows split only when taller than a page.
+  Row heights are computed once, so paginating a table of thousands of rows stays linear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable
+
+from . import typeset as ts
+from .thaifont import ThaiTTFont
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    font: ThaiTTFont
+    size: float = 16
+    leading: float | None = None  # default 1.3 × size
+    align: str = "left"  # left, center, right
+    indent_first: float = 0.0
+    indent_rest: float = 0.0
+    indent_right: float = 0.0
+    space_before: float = 0.0
+    space_after: float = 0.0
+    keep_with_next: bool = False
+    color: object = None
+
+    @property
+    def line_height(self) -> float:
+        return self.leading if self.leading is not None else round(self.size * 1.3, 2)
+
+    def baseline_offset(self) -> float:
+        """Distance from a line box's top to its baseline: the font's ascent to descent block
+        centred in the line box."""
+        face = self.font.face
+        asc, desc = face.ascent / 1000.0, face.descent / 1000.0  # descent is negative
+        block = (asc - desc) * self.size
+        return (self.line_height - block) / 2 + asc * self.size
+
+
+class TextFlow(Flowable):
+    """A paragraph of plain text (newlines start new lines, \t prints as a space)."""
+
+    def __init__(self, text: str, style: TextStyle, *, _lines=None, _continued=False):
+        super().__init__()
+        self.text = text
+        self.style = style
+        self._lines = _lines
+        self._aw = None
+        self._continued = _continued
+        self.spaceBefore = 0 if _continued else style.space_before
+        self.spaceAfter = style.space_after
+        self.keepWithNext = style.keep_with_next
+
+    def _layout(self, aw):
+        if self._lines is not None and (self._aw == aw or self._aw is None and self._continued):
+            return self._lines
+        st = self.style
+        lines = []
+        first = not self._continued
+        for para in self.text.split("\n"):
+            indent = st.indent_first if first else st.indent_rest
+            w_first = aw - indent - st.indent_right
+            w_rest = aw - st.indent_rest - st.indent_right
+            for k, line in enumerate(ts.wrap(st.font, para, st.size, max(w_rest, 1), max(w_first, 1))):
+                lines.append((first and k == 0, line))
+            first = False
+        self._lines = lines
+        self._aw = aw
+        return lines
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        self.height = len(self._layout(aw)) * self.style.line_height
+        return aw, self.height
+
+    def split(self, aw, ah):
+        lines = self._layout(aw)
+        frame = getattr(self, "_frame", None)
+        if frame is not None and not frame._atTop and len(lines) * self.style.line_height <= frame._aH:
+            # a paragraph that fits on a page is never cut: a reader searching or copying it
+            # finds it whole, without the next page's page number in the middle
+            return []
+        n = int((ah + 1e-6) // self.style.line_height)
+        if len(lines) >= 4:  # no single widow or orphan line
+            n = min(n, len(lines) - 2)
+            if n < 2:
+                return []
+        if n <= 0 or n >= len(lines):
+            return []
+        a = TextFlow(self.text, self.style, _lines=lines[:n], _continued=self._continued)
+        a._aw = aw
+        a.spaceAfter = 0
+        a.keepWithNext = False
+        b = TextFlow(self.text, self.style, _lines=lines[n:], _continued=True)
+        b._aw = aw
+        return [a, b]
+
+    def draw(self):
+        st = self.style
+        lh = st.line_height
+        base = st.baseline_offset()
+        size = st.size
+        items = []
+        top = self.height
+        for i, (is_first, line) in enumerate(self._lines):
+            left = st.indent_first if is_first else st.indent_rest
+            avail = self.width - left - st.indent_right
+            w = line.width * size / 1000.0
+            x = left
+            if st.align == "center":
+                x = left + (avail - w) / 2
+            elif st.align == "right":
+                x = left + avail - w
+            items.append((x, top - i * lh - base, st.font, size, line.runs))
+        if st.color is not None:
+            self.canv.setFillColor(st.color)
+        ts.TextWriter(self.canv).draw_lines(items)
+        if st.color is not None:
+            self.canv.setFillColor(colors.black)
+
+
+# -- tables -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CellStyle:
+    font: ThaiTTFont
+    size: float = 12
+    leading: float | None = None
+    align: str = "left"
+    valign: str = "top"  # top, middle
+
+    @property
+    def line_height(self) -> float:
+        return self.leading if self.leading is not None else round(self.size * 1.3, 2)
+
+
+@dataclass
+class Cell:
+    text: str
+    style: CellStyle
+    col: int
+    span: int = 1
+    rowspan: int = 1  # header cells only
+
+
+@dataclass
+class Row:
+    cells: list
+    kind: str = "item"  # item, heading, total
+    fill: object = None
+    keep_with_next: bool = False
+
+
+@dataclass
+class _LaidRow:
+    row: Row
+    height: float
+    cells: list = field(default_factory=list)  # (cell, x, width, lines)
+
+
+class GridTable(Flowable):
+    """A table with repeated header rows; see the module docstring."""
+
+    def __init__(self, col_widths, rows, header=None, *, pad_x=3.0, pad_y=2.0, max_body_height=None,
+                 line_width=0.5, _laid=None, _header_laid=None):
+        super().__init__()
+        self.col_widths = list(col_widths)
+        self.rows = rows
+        self.header = header or []  # list of Cell with row index in .rowspan/.col (see _layout_header)
+        self.pad_x = pad_x
+        self.pad_y = pad_y
+        self.max_body_height = max_body_height
+        self.line_width = line_width
+        self._laid = _laid
+        self._header_laid = _header_laid
+        self.x_of = [sum(self.col_widths[:i]) for i in range(len(self.col_widths) + 1)]
+
+    # -- layout ---------------------------------------------------------------------------------
+    def _cell_lines(self, cell: Cell, width: float):
+        st = cell.style
+        lines = []
+        for para in cell.text.split("\n"):
+            lines.extend(ts.wrap(st.font, para, st.size, max(width - 2 * self.pad_x, 1)))
+        return lines
+
+    def _lay_row(self, row: Row) -> _LaidRow:
+        cells = []
+        height = 0.0
+        for cell in row.cells:
+            x = self.x_of[cell.col]
+            w = self.x_of[cell.col + cell.span] - x
+            lines = self._cell_lines(cell, w)
+            cells.append((cell, x, w, lines))
+            height = max(height, len(lines) * cell.style.line_height + 2 * self.pad_y)
+        return _LaidRow(row, height, cells)
+
+    def _layout_header(self):
+        """Header cells are Cell objects with an extra attribute `hrow` (0-based header row)."""
+        if self._header_laid is not None:
+            return self._header_laid
+        nrows = max((c.hrow + c.rowspan for c in self.header), default=0)
+        heights = [0.0] * nrows
+        laid = []
+        for c in sorted(self.header, key=lambda c: c.rowspan):
+            x = self.x_of[c.col]
+            w = self.x_of[c.col + c.span] - x
+            lines = self._cell_lines(c, w)
+            need = len(lines) * c.style.line_height + 2 * self.pad_y
+            have = sum(heights[c.hrow : c.hrow + c.rowspan])
+            if need > have:
+                heights[c.hrow + c.rowspan - 1] += need - have
+            laid.append((c, x, w, lines))
+        self._header_laid = (heights, laid)
+        return self._header_laid
+
+    @property
+    def header_height(self) -> float:
+        return sum(self._layout_header()[0])
+
+    def _layout(self):
+        if self._laid is None:
+            self._laid = [self._lay_row(r) for r in self.rows]
+        return self._laid
+
+    def wrap(self, aw, ah):
+        laid = self._layout()
+        self.width = self.x_of[-1]
+        self.height = self.header_height + sum(r.height for r in laid)
+        return self.width, self.height
+
+    def _split_row(self, lr: _LaidRow, avail: float):
+        """Cut one tall row so its first part fits avail; None when not even a line fits."""
+        top_cells, rest_cells = [], []
+        for cell, x, w, lines in lr.cells:
+            n = int((avail - 2 * self.pad_y + 1e-6) // cell.style.line_height)
+            top_cells.append((cell, x, w, lines[: max(n, 0)]))
+            rest_cells.append((cell, x, w, lines[max(n, 0) :]))
+        if not any(c[3] for c in top_cells):
+            return None
+
+        def height(cells):
+            return max(len(ls) * c.style.line_height + 2 * self.pad_y for c, _x, _w, ls in cells)
+
+        return _LaidRow(lr.row, height(top_cells), top_cells), _LaidRow(lr.row, height(rest_cells), rest_cells)
+
+    def split(self, aw, ah):
+        laid = self._layout()
+        avail = ah - self.header_height
+        used = 0.0
+        i = 0
+        while i < len(laid) and used + laid[i].height <= avail + 1e-6:
+            used += laid[i].height
+            i += 1
+        if i >= len(laid):
+            return []
+        # don't leave a heading (or a row that asks to stay with the next) at the foot of a page
+        j = i
+        while j > 0 and laid[j - 1].row.keep_with_next:
+            j -= 1
+        if j > 0:
+            i = j
+        first, rest = laid[:i], laid[i:]
+        if not first:
+            limit = self.max_body_height
+            if limit is None or laid[0].height <= limit - self.header_height + 1e-6:
+                return []  # it fits on a fresh page
+            parts = self._split_row(laid[0], avail)
+            if parts is None:
+                return []
+            first, rest = [parts[0]], [parts[1]] + laid[1:]
+        return [self._clone(first), self._clone(rest)]
+
+    def _clone(self, laid):
+        t = GridTable(self.col_widths, [lr.row for lr in laid], self.header, pad_x=self.pad_x, pad_y=self.pad_y,
+                      max_body_height=self.max_body_height, line_width=self.line_width, _laid=laid,
+                      _header_laid=self._header_laid)
+        return t
+
+    # -- drawing --------------------------------------------------------------------------------
+    def _draw_cells(self, writer, items, cells, top, height):
+        for cell, x, w, lines in cells:
+            st = cell.style
+            lh = st.line_height
+            block = len(lines) * lh
+            y0 = top - self.pad_y
+            if st.valign == "middle":
+                y0 = top - (height - block) / 2
+            face = st.font.face
+            asc, desc = face.ascent / 1000.0, face.descent / 1000.0
+            base = (lh - (asc - desc) * st.size) / 2 + asc * st.size
+            for k, line in enumerate(lines):
+                lw = line.width * st.size / 1000.0
+                if st.align == "center":
+                    lx = x + (w - lw) / 2
+                elif st.align == "right":
+                    lx = x + w - self.pad_x - lw
+                else:
+                    lx = x + self.pad_x
+                items.append((lx, y0 - k * lh - base, st.font, st.size, line.runs))
+
+    def draw(self):
+        canv = self.canv
+        heights, header_cells = self._layout_header()
+        top = self.height
+        canv.saveState()
+        canv.setLineWidth(self.line_width)
+        canv.setStrokeColor(colors.black)
+        items = []
+        # fills first, then text, then rules on top
+        rules = []
+        row_tops = [top - sum(heights[:k]) for k in range(len(heights) + 1)]
+        for c, x, w, lines in header_cells:
+            t, b = row_tops[c.hrow], row_tops[c.hrow + c.rowspan]
+            self._draw_cells(None, items, [(c, x, w, lines)], t, t - b)
+            rules.append((x, b, w, t - b))
+        y = top - sum(heights)
+        for lr in self._laid:
+            if lr.row.fill is not None:
+                canv.setFillColor(lr.row.fill)
+                canv.rect(0, y - lr.height, self.x_of[-1], lr.height, stroke=0, fill=1)
+            self._draw_cells(None, items, lr.cells, y, lr.height)
+            for cell, x, w, _lines in lr.cells:
+                rules.append((x, y - lr.height, w, lr.height))
+            y -= lr.height
+        canv.setFillColor(colors.black)
+        ts.TextWriter(canv).draw_lines(items)
+        p = canv.beginPath()
+        for x, b, w, h in rules:
+            p.rect(x, b, w, h)
+        canv.drawPath(p, stroke=1, fill=0)
+        canv.restoreState()
+
+
+def header_cell(text, style, hrow, col, span=1, rowspan=1) -> Cell:
+    c = Cell(text, style, col, span, rowspan)
+    c.hrow = hrow
+    return c
+
+
+def with_align(style: CellStyle, align: str) -> CellStyle:
+    return replace(style, align=align)
