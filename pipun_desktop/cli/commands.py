@@ -97,10 +97,31 @@ def run_check(args) -> int:
     return 1 if errors else 0
 
 
+# -- export-pdf ----------------------------------------------------------------------------------
+def add_export_pdf(p):
+    add_report_args(p)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    p.add_argument("--digits", choices=("thai", "arabic"), default="thai", help="เลขไทยหรือเลขอารบิก")
+
+
+def run_export_pdf(args) -> int:
+    doc = load_document(args.file)
+    report = pick_report(doc, args.report)
+    from ..pdf.export import PdfExportError, export_report_pdf  # ReportLab loads only for this command
+
+    try:
+        info = export_report_pdf(doc.organization, report, args.output, digits=args.digits)
+    except PdfExportError as exc:
+        raise CliError(str(exc)) from None
+    print(f"บันทึก {info.path} ({info.pages} หน้า ฟอนต์ที่ฝัง: {', '.join(info.fonts)})", file=sys.stderr)
+    return 0
+
+
 # name -> (help, add_arguments, run)
 COMMANDS = {
     "import-json": ("นำเข้าไฟล์ JSON เป็นไฟล์ข้อมูลใหม่", add_import_json, run_import_json),
     "export-json": ("ส่งออกไฟล์ข้อมูลเป็น JSON", add_export_json, run_export_json),
     "summary": ("สรุปงบประมาณรายมิติเป็น JSON", add_report_args, run_summary),
     "check": ("ตรวจความครบถ้วนของรายงาน", add_report_args, run_check),
+    "export-pdf": ("พิมพ์รายงานเป็นไฟล์ PDF", add_export_pdf, run_export_pdf),
 }
