@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
+from reportlab.platypus.doctemplate import FrameBreak
 
 from . import typeset as ts
 from .thaifont import ThaiTTFont
@@ -135,6 +136,7 @@ class CellStyle:
     leading: float | None = None
     align: str = "left"
     valign: str = "top"  # top, middle
+    nowrap: bool = False  # one line, set smaller when it doesn't fit (amounts)
 
     @property
     def line_height(self) -> float:
@@ -184,11 +186,19 @@ class GridTable(Flowable):
 
     # -- layout ---------------------------------------------------------------------------------
     def _cell_lines(self, cell: Cell, width: float):
+        """(lines, style) of a cell's text in a column of the given width."""
         st = cell.style
+        inner = max(width - 2 * self.pad_x, 1)
+        if st.nowrap:
+            natural = ts.text_width(st.font, cell.text, st.size)
+            if natural > inner:
+                st = replace(st, size=st.size * inner / natural, leading=st.line_height)
+            return [ts.Line([ts.shape(st.font, w) for w in ts.segment.words(cell.text)],
+                            natural * 1000.0 / cell.style.size)], st
         lines = []
         for para in cell.text.split("\n"):
-            lines.extend(ts.wrap(st.font, para, st.size, max(width - 2 * self.pad_x, 1)))
-        return lines
+            lines.extend(ts.wrap(st.font, para, st.size, inner))
+        return lines, st
 
     def _lay_row(self, row: Row) -> _LaidRow:
         cells = []
@@ -196,9 +206,9 @@ class GridTable(Flowable):
         for cell in row.cells:
             x = self.x_of[cell.col]
             w = self.x_of[cell.col + cell.span] - x
-            lines = self._cell_lines(cell, w)
-            cells.append((cell, x, w, lines))
-            height = max(height, len(lines) * cell.style.line_height + 2 * self.pad_y)
+            lines, st = self._cell_lines(cell, w)
+            cells.append((cell, x, w, lines, st))
+            height = max(height, len(lines) * st.line_height + 2 * self.pad_y)
         return _LaidRow(row, height, cells)
 
     def _layout_header(self):
@@ -211,12 +221,12 @@ class GridTable(Flowable):
         for c in sorted(self.header, key=lambda c: c.rowspan):
             x = self.x_of[c.col]
             w = self.x_of[c.col + c.span] - x
-            lines = self._cell_lines(c, w)
-            need = len(lines) * c.style.line_height + 2 * self.pad_y
+            lines, st = self._cell_lines(c, w)
+            need = len(lines) * st.line_height + 2 * self.pad_y
             have = sum(heights[c.hrow : c.hrow + c.rowspan])
             if need > have:
                 heights[c.hrow + c.rowspan - 1] += need - have
-            laid.append((c, x, w, lines))
+            laid.append((c, x, w, lines, st))
         self._header_laid = (heights, laid)
         return self._header_laid
 
@@ -238,15 +248,15 @@ class GridTable(Flowable):
     def _split_row(self, lr: _LaidRow, avail: float):
         """Cut one tall row so its first part fits avail; None when not even a line fits."""
         top_cells, rest_cells = [], []
-        for cell, x, w, lines in lr.cells:
-            n = int((avail - 2 * self.pad_y + 1e-6) // cell.style.line_height)
-            top_cells.append((cell, x, w, lines[: max(n, 0)]))
-            rest_cells.append((cell, x, w, lines[max(n, 0) :]))
+        for cell, x, w, lines, st in lr.cells:
+            n = max(int((avail - 2 * self.pad_y + 1e-6) // st.line_height), 0)
+            top_cells.append((cell, x, w, lines[:n], st))
+            rest_cells.append((cell, x, w, lines[n:], st))
         if not any(c[3] for c in top_cells):
             return None
 
         def height(cells):
-            return max(len(ls) * c.style.line_height + 2 * self.pad_y for c, _x, _w, ls in cells)
+            return max(len(ls) * st.line_height + 2 * self.pad_y for _c, _x, _w, ls, st in cells)
 
         return _LaidRow(lr.row, height(top_cells), top_cells), _LaidRow(lr.row, height(rest_cells), rest_cells)
 
@@ -264,9 +274,12 @@ class GridTable(Flowable):
         j = i
         while j > 0 and laid[j - 1].row.keep_with_next:
             j -= 1
-        if j > 0:
+        moved = 0 < j < i
+        if moved:
             i = j
         first, rest = laid[:i], laid[i:]
+        if moved:  # the rest starts on the next page, not in the space the headings left
+            return [self._clone(first), FrameBreak(), self._clone(rest)]
         if not first:
             limit = self.max_body_height
             if limit is None or laid[0].height <= limit - self.header_height + 1e-6:
@@ -285,8 +298,7 @@ class GridTable(Flowable):
 
     # -- drawing --------------------------------------------------------------------------------
     def _draw_cells(self, writer, items, cells, top, height):
-        for cell, x, w, lines in cells:
-            st = cell.style
+        for cell, x, w, lines, st in cells:
             lh = st.line_height
             block = len(lines) * lh
             y0 = top - self.pad_y
@@ -316,9 +328,9 @@ class GridTable(Flowable):
         # fills first, then text, then rules on top
         rules = []
         row_tops = [top - sum(heights[:k]) for k in range(len(heights) + 1)]
-        for c, x, w, lines in header_cells:
+        for c, x, w, lines, st in header_cells:
             t, b = row_tops[c.hrow], row_tops[c.hrow + c.rowspan]
-            self._draw_cells(None, items, [(c, x, w, lines)], t, t - b)
+            self._draw_cells(None, items, [(c, x, w, lines, st)], t, t - b)
             rules.append((x, b, w, t - b))
         y = top - sum(heights)
         for lr in self._laid:
@@ -326,7 +338,7 @@ class GridTable(Flowable):
                 canv.setFillColor(lr.row.fill)
                 canv.rect(0, y - lr.height, self.x_of[-1], lr.height, stroke=0, fill=1)
             self._draw_cells(None, items, lr.cells, y, lr.height)
-            for cell, x, w, _lines in lr.cells:
+            for _cell, x, w, _lines, _st in lr.cells:
                 rules.append((x, y - lr.height, w, lr.height))
             y -= lr.height
         canv.setFillColor(colors.black)

@@ -31,7 +31,8 @@ from .fonts import FontSet
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
 BODY_SIZE = 16
-TABLE_SIZE = 11
+TABLE_SIZE = 10.5
+TABLE_LEADING = 13.0  # 1.24 × size: room for stacked marks, no more
 HEADER_SIZE = 10
 PARA_INDENT = 2.5 * cm  # first-line indent of body paragraphs (ย่อหน้า)
 BLOCK_INDENT = 1.25 * cm  # narrative headed blocks
@@ -65,11 +66,12 @@ class Styles:
         self.item_title = TextStyle(b, BODY_SIZE, space_before=10, space_after=2, keep_with_next=True)
         self.block_head = TextStyle(b, BODY_SIZE, indent_first=BLOCK_INDENT, indent_rest=BLOCK_INDENT,
                                     space_before=4, keep_with_next=True)
-        self.cell = CellStyle(r, TABLE_SIZE)
-        self.cell_bold = CellStyle(b, TABLE_SIZE)
-        self.cell_center = CellStyle(r, TABLE_SIZE, align="center")
-        self.cell_right = CellStyle(r, TABLE_SIZE, align="right")
-        self.cell_bold_right = CellStyle(b, TABLE_SIZE, align="right")
+        lead = TABLE_LEADING
+        self.cell = CellStyle(r, TABLE_SIZE, lead)
+        self.cell_bold = CellStyle(b, TABLE_SIZE, lead)
+        self.cell_center = CellStyle(r, TABLE_SIZE, lead, align="center")
+        self.cell_right = CellStyle(r, TABLE_SIZE, lead, align="right", nowrap=True)
+        self.cell_bold_right = CellStyle(b, TABLE_SIZE, lead, align="right", nowrap=True)
         self.head = CellStyle(b, HEADER_SIZE, align="center", valign="middle", leading=HEADER_SIZE * 1.25)
         self.small_table = CellStyle(r, 14)
 
@@ -271,7 +273,7 @@ def introduction(org, report: Report, st: Styles, digits: str):
     return out
 
 
-FORM_COLUMNS = (135, 78, 78, 110, 48, 48, 48, 54, 54, 54, 50)  # points, sum 757 = A4 landscape - 3 cm
+FORM_COLUMNS = (120, 70, 70, 95, 56, 56, 56, 62, 62, 62, 48)  # points, sum 757 = A4 landscape - 3 cm
 
 
 def _note_text(item: Item) -> str:

@@ -149,6 +149,11 @@ class Line:
         return "".join(r.text for r in self.runs)
 
 
+# ever finer break levels for a word wider than a line: the dictionary words of a compound,
+# then syllables, then character clusters
+_FINER = ((1, segment.subwords), (2, segment.syllables), (3, segment.clusters))
+
+
 def wrap(font: ThaiTTFont, text: str, size: float, width: float, first_width: float | None = None) -> list[Line]:
     """Break one paragraph (no newlines) into lines no wider than width points (the first line
     first_width). Breaks at spaces and word boundaries; a word wider than a whole line is broken
@@ -161,7 +166,7 @@ def wrap(font: ThaiTTFont, text: str, size: float, width: float, first_width: fl
     cur_w = 0.0
     limit = limit_first
     pending = list(reversed(segment.break_units(text)))  # a stack: pieces of split words go back on it
-    fine: dict[str, int] = {}  # piece -> level it came from (1 = syllables, 2 = clusters)
+    fine: dict[str, int] = {}  # piece -> level it came from (see _FINER)
 
     def flush():
         nonlocal cur, cur_w, limit
@@ -190,11 +195,13 @@ def wrap(font: ThaiTTFont, text: str, size: float, width: float, first_width: fl
                 continue
         level = fine.get(tok, 0)
         # wider than a whole line: split finer and fill the current line with the pieces
-        pieces = segment.subwords(tok) if level == 0 else []
-        new_level = 1
-        if len(pieces) <= 1:
-            pieces = segment.clusters(tok) if level < 2 else []
-            new_level = 2
+        pieces: list = []
+        new_level = level
+        for new_level, finer in _FINER:
+            if new_level > level:
+                pieces = finer(tok)
+                if len(pieces) > 1:
+                    break
         if len(pieces) > 1:
             for p in reversed(pieces):
                 fine[p] = max(fine.get(p, 0), new_level)

@@ -142,16 +142,71 @@ def words(text: str) -> list[str]:
     return out
 
 
+def _dictionary_split(word: str) -> list[str]:
+    """Split a compound into dictionary words strictly shorter than it (fewest unknown clusters,
+    then fewest pieces); unknown stretches are kept together."""
+    trie = _trie("word")
+    starts = cluster_starts(word)
+    bounds = set(starts) | {len(word)}
+    n = len(word)
+    inf = (n + 1, n + 1)
+    best: dict[int, tuple] = {0: ((0, 0), None, True)}
+    order = sorted(bounds)
+    for i in order:
+        if i not in best or i == n:
+            continue
+        cost, _prev, _known = best[i]
+        steps = [(i + len(w), True) for w in trie.prefixes(word, i) if len(w) < n and i + len(w) in bounds]
+        nxt = next((b for b in order if b > i), n)
+        steps.append((nxt, False))
+        for j, known in steps:
+            c = (cost[0] + (0 if known else 1), cost[1] + 1)
+            if c < best.get(j, (inf,))[0]:
+                best[j] = (c, i, known)
+    pieces: list[tuple[str, bool]] = []
+    j = n
+    while j:
+        _c, i, known = best[j]
+        pieces.append((word[i:j], known))
+        j = i
+    pieces.reverse()
+    merged: list[str] = []
+    prev_known = True
+    for text, known in pieces:
+        if merged and not known and not prev_known:
+            merged[-1] += text
+        else:
+            merged.append(text)
+        prev_known = known
+    return merged
+
+
 @lru_cache(maxsize=16384)
 def _subwords(word: str) -> tuple[str, ...]:
+    if len(word) <= 2 or not any("\u0e00" <= c <= "\u0e7f" for c in word):
+        return (word,)
+    parts = _dictionary_split(word)
+    if len(parts) > 1:
+        return tuple(_snap(word, parts))
+    return tuple(_snap(word, _newmm(word, "syllable")))
+
+
+def subwords(word: str) -> list[str]:
+    """A finer split of one long word: the dictionary words it is made of (องค์การ|บริหาร|ส่วน|ตำบล),
+    or failing that its syllables; cluster-safe."""
+    return list(_subwords(word))
+
+
+@lru_cache(maxsize=16384)
+def _syllables(word: str) -> tuple[str, ...]:
     if len(word) <= 2 or not any("\u0e00" <= c <= "\u0e7f" for c in word):
         return (word,)
     return tuple(_snap(word, _newmm(word, "syllable")))
 
 
-def subwords(word: str) -> list[str]:
-    """A finer split of one word into dictionary syllables (cluster-safe)."""
-    return list(_subwords(word))
+def syllables(word: str) -> list[str]:
+    """Dictionary syllables (cluster-safe)."""
+    return list(_syllables(word))
 
 
 _OPENERS = frozenset("([{“‘\"'<")
