@@ -187,3 +187,14 @@ def test_narrow_cell_breaks_long_word_between_syllables():
     assert len(lines) > 1
     for l in lines:
         assert l.width * 12 / 1000 <= 40
+
+
+def test_size_changes_within_one_text_object(tmp_path):
+    font = get_font("regular")
+    path = tmp_path / "sizes.pdf"
+    c = Canvas(str(path), initialFontName=font.fontName, pageCompression=0)
+    runs = [ts.shape(font, "กข")]
+    ts.TextWriter(c).draw_lines([(40, 500, font, 20, runs), (40, 400, font, 10, runs)])
+    c.save()
+    drawn = _drawn_positions(path, 40)
+    assert drawn[1][0] == pytest.approx(2 * drawn[3][0], abs=0.01)

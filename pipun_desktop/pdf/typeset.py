@@ -307,10 +307,10 @@ class TextWriter:
                 ops.append("/Span <</ActualText " + _actual_text("".join(g[5] for g in group)) + ">> BDC")
             for code, adv, xoff, yoff, pdf_w, _t, _e in group:
                 name, byte = self._encode(font, code)
-                if name != state["font"]:
+                if (name, size) != state["font"]:
                     close()
                     ops.append(f"{name} {_fmt(size)} Tf")
-                    state["font"] = name
+                    state["font"] = (name, size)
                 rise = yoff * scale
                 if abs(rise - state["rise"]) > 0.005:
                     close()

@@ -232,4 +232,15 @@ def break_units(text: str) -> list[str]:
         else:
             out.append(tok)
         glue_next = all(c in _OPENERS for c in tok)
+    # an era and its year stay on one line: "พ.ศ. ๒๕๖๔"
+    i = 0
+    while i + 2 < len(out):
+        if out[i].endswith(_ERAS) and out[i + 1] == " " and out[i + 2][:1] in _DIGITS:
+            out[i : i + 3] = ["".join(out[i : i + 3])]
+        else:
+            i += 1
     return out
+
+
+_ERAS = ("พ.ศ.", "ค.ศ.", "จ.ศ.", "ร.ศ.")
+_DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
