@@ -68,3 +68,11 @@ def test_word_boundaries_are_cluster_boundaries(text):
     for tok in segment.words(text)[:-1]:
         pos += len(tok)
         assert pos in allowed
+
+
+def test_word_set_segments_like_pythainlps_trie():
+    from pythainlp.tokenize import newmm, word_dict_trie
+
+    text = ("องค์การบริหารส่วนตำบลพิปูน ได้มีการจัดทำแผนปฏิบัติการป้องกันการทุจริต ๔ ปี (พ.ศ. ๒๕๖๑ - ๒๕๖๔) "
+            "เพื่อใช้เป็นกรอบดำเนินงานในการป้องกันการทุจริตภายในองค์กร ที่นี่ปี่น้ำ ผู้ใหญ่บ้าน ITA 2566")
+    assert newmm.segment(text, custom_dict=segment._trie("word")) == newmm.segment(text, custom_dict=word_dict_trie())
