@@ -46,7 +46,8 @@ def _form_cells(report, digits="thai"):
 
 
 def child_sample(out):
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "export-pdf", str(SAMPLE), "-o", out], check=True)
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "export-pdf", str(SAMPLE), "-o", out], check=True,
+                   stderr=subprocess.DEVNULL)
 
 
 def child_synthetic(out, n):

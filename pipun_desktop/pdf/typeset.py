@@ -245,14 +245,6 @@ class TextWriter:
         except KeyError:
             self.codes = _doc_codes[doc] = {}
 
-    def _encode(self, font: ThaiTTFont, code: int):
-        key = (id(font), code)
-        v = self.codes.get(key)
-        if v is None:
-            ((subset, b),) = font.splitString(chr(code), self.doc)
-            v = self.codes[key] = (font.getSubsetInternalName(subset, self.doc), b[0])
-        return v
-
     def draw_lines(self, items):
         """items: iterable of (x, y, font, size, runs). One BT..ET text object."""
         ops = ["BT"]
@@ -302,23 +294,33 @@ class TextWriter:
                 ops.append("[" + " ".join(tj) + "] TJ")
                 tj.clear()
 
+        codes = self.codes.setdefault(id(font), {})
+        font_state = state["font"]
+        cur_rise = state["rise"]
         for in_span, group in groups:
             if in_span:
                 ops.append("/Span <</ActualText " + _actual_text("".join(g[5] for g in group)) + ">> BDC")
             for code, adv, xoff, yoff, pdf_w, _t, _e in group:
-                name, byte = self._encode(font, code)
-                if (name, size) != state["font"]:
+                enc = codes.get(code)
+                if enc is None:
+                    ((subset, b),) = font.splitString(chr(code), self.doc)
+                    enc = codes[code] = ((font.getSubsetInternalName(subset, self.doc), size), b[0])
+                key, byte = enc
+                if key[1] != size:
+                    key = (key[0], size)
+                if key != font_state:
                     close()
-                    ops.append(f"{name} {_fmt(size)} Tf")
-                    state["font"] = (name, size)
-                rise = yoff * scale
-                if abs(rise - state["rise"]) > 0.005:
-                    close()
-                    ops.append(f"{_fmt(rise)} Ts")
-                    state["rise"] = rise
+                    ops.append(f"{key[0]} {_fmt(size)} Tf")
+                    font_state = key
+                if yoff or cur_rise:
+                    rise = yoff * scale
+                    if abs(rise - cur_rise) > 0.005:
+                        close()
+                        ops.append(f"{_fmt(rise)} Ts")
+                        cur_rise = rise
                 target = pen + xoff
                 adj = target - pdf_pen
-                if abs(adj) > 0.05:
+                if adj > 0.05 or adj < -0.05:
                     if hexbuf:
                         tj.append("<" + hexbuf.hex() + ">")
                         hexbuf.clear()
@@ -326,6 +328,8 @@ class TextWriter:
                 hexbuf.append(byte)
                 pdf_pen = target + pdf_w
                 pen += adv
+            state["font"] = font_state
+            state["rise"] = cur_rise
             close()
             if in_span:
                 ops.append("EMC")

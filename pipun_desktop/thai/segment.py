@@ -88,18 +88,27 @@ class WordSet:
 
     def __init__(self, words):
         self.words = frozenset(w for w in words if w)
-        self.lengths = sorted({len(w) for w in self.words})
+        heads: dict[str, set] = {}
+        for w in self.words:
+            heads.setdefault(w[:2], set()).add(len(w))
+        # the lengths of the words that start with each one- or two-character head
+        self.heads = {h: tuple(sorted(ls)) for h, ls in heads.items()}
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         words = self.words
-        n = len(text) - start
         out = []
-        for k in self.lengths:
-            if k > n:
-                break
-            piece = text[start : start + k]
-            if piece in words:
-                out.append(piece)
+        if text[start : start + 1] in words:
+            out.append(text[start])
+        lengths = self.heads.get(text[start : start + 2])
+        if lengths:
+            n = len(text) - start
+            for k in lengths:
+                if k > n:
+                    break
+                if k > 1:
+                    piece = text[start : start + k]
+                    if piece in words:
+                        out.append(piece)
         return out
 
     def __contains__(self, word) -> bool:
