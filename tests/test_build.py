@@ -151,7 +151,12 @@ def test_bundle_holds_what_it_needs_and_nothing_unused(bundle):
     for unwanted in ("tkinter", "_tkinter", "tcl", "tk", "unittest", "pytest", "_pytest", "hypothesis",
                      "PyInstaller", "qml", "QtQml", "QtNetwork", "QtWebEngineCore"):
         assert not any(n == unwanted or n.startswith(unwanted + ".") for n in names), unwanted
-    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    dangling = [str(p) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
+    assert not dangling
+    qt = {p.name for p in internal.rglob("*Qt6*")}
+    for lib in ("Qt6Network", "Qt6Qml", "Qt6Quick", "Qt6OpenGL", "Qt6WaylandClient", "Qt6EglFS"):
+        assert not any(lib in n for n in qt), lib
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"bundle: {size / 2**20:.1f} MB")
     assert size < BUNDLE_LIMIT
 
