@@ -70,8 +70,9 @@ class TextFlow(Flowable):
             indent = st.indent_first if first else st.indent_rest
             w_first = aw - indent - st.indent_right
             w_rest = aw - st.indent_rest - st.indent_right
-            for k, line in enumerate(ts.wrap(st.font, para, st.size, max(w_rest, 1), max(w_first, 1))):
-                lines.append((first and k == 0, line))
+            wrapped = ts.wrap(st.font, para, st.size, max(w_rest, 1), max(w_first, 1))
+            for k, line in enumerate(wrapped):
+                lines.append((first and k == 0, line, k == len(wrapped) - 1))
             first = False
         self._lines = lines
         self._aw = aw
@@ -111,7 +112,7 @@ class TextFlow(Flowable):
         size = st.size
         items = []
         top = self.height
-        for i, (is_first, line) in enumerate(self._lines):
+        for i, (is_first, line, _is_last) in enumerate(self._lines):
             left = st.indent_first if is_first else st.indent_rest
             avail = self.width - left - st.indent_right
             w = line.width * size / 1000.0
@@ -272,6 +273,8 @@ class GridTable(Flowable):
             return []
         # don't leave a heading (or a row that asks to stay with the next) at the foot of a page
         j = i
+        if j > 1 and laid[j].row.kind == "total" and laid[j - 1].row.kind == "item":
+            j -= 1  # a "รวม" row never opens a page on its own
         while j > 0 and laid[j - 1].row.keep_with_next:
             j -= 1
         moved = 0 < j < i
