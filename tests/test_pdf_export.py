@@ -69,6 +69,11 @@ def test_sample_carries_every_text_field_verbatim(tmp_path):
     missing, total = textcheck.check_report(str(out), raw["reports"][0])
     assert total > 100
     assert missing == []
+    # pypdf too
+    from pypdf import PdfReader
+
+    got = textcheck.norm("".join(p.extract_text() for p in PdfReader(str(out)).pages))
+    assert [w for w in textcheck.expected_lines(raw["reports"][0]) if textcheck.norm(w) not in got] == []
     assert info.pages > 10
     assert info.fonts == ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf"]
 
