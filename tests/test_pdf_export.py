@@ -44,7 +44,7 @@ def tricky_report() -> tuple[Organization, Report]:
              "ตัวชี้วัดยาวมากองค์การบริหารส่วนตำบลพิปูนองค์การบริหารส่วนตำบลพิปูน", "ประชาชน", "สำเร็จ",
              Budget(None, 1_234_567_850, 50), (False, True, False), "not_possible", "no_budget", "", []),
         Item("measure", "มาตรการ Latin words and 123 numbers ปนกัน", "-", "", "", Budget(), (False, False, False),
-             None, None, "", []),
+             None, None, "บรรทัดหนึ่ง\r\nบรรทัดสอง\x0bบรรทัดสาม\u2028บรรทัดสี่", []),
     ]
     tree = [Heading("มิติแรก <ทดสอบ>", [Heading("ส่วนย่อย", [Heading("หัวข้อย่อย", items[:2])]), items[2]]),
             Heading("มิติที่ไม่มีงบ", [Heading("ว่าง", [Item("project", "โครงการไม่มีงบ")])])]

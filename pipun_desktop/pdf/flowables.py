@@ -66,7 +66,7 @@ class TextFlow(Flowable):
         st = self.style
         lines = []
         first = not self._continued
-        for para in self.text.split("\n"):
+        for para in ts.paragraphs(self.text):
             indent = st.indent_first if first else st.indent_rest
             w_first = aw - indent - st.indent_right
             w_rest = aw - st.indent_rest - st.indent_right
@@ -197,7 +197,7 @@ class GridTable(Flowable):
             return [ts.Line([ts.shape(st.font, w) for w in ts.segment.words(cell.text)],
                             natural * 1000.0 / cell.style.size)], st
         lines = []
-        for para in cell.text.split("\n"):
+        for para in ts.paragraphs(cell.text):
             lines.extend(ts.wrap(st.font, para, st.size, inner))
         return lines, st
 

@@ -167,7 +167,7 @@ def body_flowables(text: str, st: Styles, indent: float = 0.0, avail_width: floa
     """Paragraphs, "- " bullet lines with hanging indents, and runs of tab-separated lines as
     small tables."""
     out = []
-    lines = (text or "").split("\n")
+    lines = ts.paragraphs(text)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -266,7 +266,7 @@ def introduction(org, report: Report, st: Styles, digits: str):
            TextFlow(f"ป้องกันการทุจริต ประจำปี พ.ศ. {year}", st.center_bold),
            TextFlow(name, st.center_bold),
            TextFlow(period, TextStyle(st.fonts.bold, BODY_SIZE, align="center", space_after=14))]
-    for para in texts.intro_text(org, report, digits).split("\n"):
+    for para in ts.paragraphs(texts.intro_text(org, report, digits)):
         if para.strip():
             out.append(TextFlow(para.strip(), TextStyle(st.fonts.regular, BODY_SIZE, indent_first=PARA_INDENT,
                                                         space_after=6)))
@@ -419,7 +419,7 @@ def announcement(org, report: Report, st: Styles, digits: str, avail_width: floa
             TextFlow(_announcement_period(report, digits), st.center),
             _Rule(4 * cm),
             ]
-    for para in (a.body or "").split("\n"):
+    for para in ts.paragraphs(a.body):
         if para.strip():
             out.append(TextFlow(para.strip(), TextStyle(st.fonts.regular, BODY_SIZE, indent_first=PARA_INDENT,
                                                         space_after=6)))

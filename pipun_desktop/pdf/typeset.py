@@ -139,6 +139,14 @@ def text_width(font: ThaiTTFont, text: str, size: float) -> float:
 
 
 # -- line breaking ------------------------------------------------------------------------------
+_NEWLINES = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split text into lines at any kind of line break (CR LF, CR, Word's vertical tab, U+2028)."""
+    return (text or "").replace("\r\n", "\n").translate(_NEWLINES).split("\n")
+
+
 @dataclass
 class Line:
     runs: list
