@@ -36,7 +36,8 @@ TABLE_LEADING = 13.0  # 1.24 × size: room for stacked marks, no more
 HEADER_SIZE = 10
 PARA_INDENT = 2.5 * cm  # first-line indent of body paragraphs (ย่อหน้า)
 BLOCK_INDENT = 1.25 * cm  # narrative headed blocks
-FORM_BLOCK_HEIGHT = 62  # the form's title block above the table, on every landscape page
+FORM_TOP = 1.8 * cm  # landscape pages: the form's title block starts here, under the page number
+FORM_BLOCK_HEIGHT = 64  # the form's title block above the table, on every landscape page
 HEADING_FILL = colors.Color(0.90, 0.90, 0.90)
 SECTION_FILL = colors.Color(0.96, 0.96, 0.96)
 TOTAL_FILL = colors.Color(0.93, 0.93, 0.93)
@@ -72,7 +73,7 @@ class Styles:
         self.cell_center = CellStyle(r, TABLE_SIZE, lead, align="center")
         self.cell_right = CellStyle(r, TABLE_SIZE, lead, align="right", nowrap=True)
         self.cell_bold_right = CellStyle(b, TABLE_SIZE, lead, align="right", nowrap=True)
-        self.head = CellStyle(b, HEADER_SIZE, align="center", valign="middle", leading=HEADER_SIZE * 1.25)
+        self.head = CellStyle(b, HEADER_SIZE, align="center", valign="middle", leading=HEADER_SIZE * 1.32)
         self.small_table = CellStyle(r, 14)
 
     def bullet(self, indent: float) -> TextStyle:
@@ -100,7 +101,7 @@ class ReportDocTemplate(BaseDocTemplate):
         portrait_frame = Frame(3 * cm, 2 * cm, pw - 5 * cm, ph - 4.5 * cm, id="portrait",
                                leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         lw, lh = LANDSCAPE
-        form_frame = Frame(1.5 * cm, 1.5 * cm, lw - 3 * cm, lh - 3.0 * cm - FORM_BLOCK_HEIGHT, id="form",
+        form_frame = Frame(1.5 * cm, 1.5 * cm, lw - 3 * cm, lh - 1.5 * cm - FORM_TOP - FORM_BLOCK_HEIGHT, id="form",
                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.form_frame = form_frame
         self.addPageTemplates([
@@ -124,7 +125,7 @@ class ReportDocTemplate(BaseDocTemplate):
         canv.saveState()
         w, h = canv._pagesize
         f = self.fonts
-        top = h - 1.5 * cm
+        top = h - FORM_TOP
         ts.draw_text(canv, w / 2, top - 14, f.bold, 16, texts.FORM_TITLE, align="center")
         ts.draw_text(canv, w / 2, top - 34, f.regular, 14, texts.organization_line(self.organization),
                      align="center")
@@ -146,10 +147,10 @@ class ReportDocTemplate(BaseDocTemplate):
             canv.circle(cx, cy, r, stroke=1, fill=0)
             if rnd == self.report.round:
                 p = canv.beginPath()
-                p.moveTo(cx - 3.2, cy + 0.2)
-                p.lineTo(cx - 0.8, cy - 2.8)
-                p.lineTo(cx + 4.5, cy + 5.5)
-                canv.setLineWidth(1.4)
+                p.moveTo(cx - 3.5, cy + 0.5)
+                p.lineTo(cx - 1.0, cy - 3.0)
+                p.lineTo(cx + 6.0, cy + 7.0)
+                canv.setLineWidth(1.6)
                 canv.drawPath(p, stroke=1, fill=0)
                 canv.setLineWidth(0.8)
             x += box
