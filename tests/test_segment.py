@@ -76,3 +76,11 @@ def test_word_set_segments_like_pythainlps_trie():
     text = ("องค์การบริหารส่วนตำบลพิปูน ได้มีการจัดทำแผนปฏิบัติการป้องกันการทุจริต ๔ ปี (พ.ศ. ๒๕๖๑ - ๒๕๖๔) "
             "เพื่อใช้เป็นกรอบดำเนินงานในการป้องกันการทุจริตภายในองค์กร ที่นี่ปี่น้ำ ผู้ใหญ่บ้าน ITA 2566")
     assert newmm.segment(text, custom_dict=segment._trie("word")) == newmm.segment(text, custom_dict=word_dict_trie())
+
+
+def test_unknown_fragments_stick_to_their_neighbour():
+    # newmm gives "พิ" + "ปูน" for the name; a line must not break between them
+    units = segment.break_units("องค์การบริหารส่วนตำบลพิปูน ได้มีการ")
+    assert "พิปูน" in units or "องค์การบริหารส่วนตำบลพิปูน" in units
+    assert segment.subwords("องค์การบริหารส่วนตำบลพิปูน") == ["องค์การบริหารส่วนตำบล", "พิปูน"]
+    assert segment.subwords("องค์การบริหารส่วนตำบล") == ["องค์", "การบริหาร", "ส่วน", "ตำบล"]

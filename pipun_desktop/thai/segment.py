@@ -216,11 +216,11 @@ def _dictionary_split(word: str) -> list[str]:
     prev_known = True
     for text, known in pieces:
         if merged and not known and not prev_known:
-            merged[-1] += text
+            merged[-1] += text  # an unknown stretch stays together
         else:
             merged.append(text)
         prev_known = known
-    return merged
+    return _glue_unknown(merged)
 
 
 @lru_cache(maxsize=16384)
@@ -259,7 +259,7 @@ def break_units(text: str) -> list[str]:
     """Words as units of line breaking: like words(), but an opening bracket or quote sticks to
     the word after it and closing punctuation to the word before it, so no line ends with "("
     or starts with ")". "".join(break_units(t)) == t."""
-    toks = words(text)
+    toks = _glue_unknown(words(text))
     out: list[str] = []
     glue_next = False
     for tok in toks:
@@ -281,6 +281,35 @@ def break_units(text: str) -> list[str]:
             out[i : i + 3] = ["".join(out[i : i + 3])]
         else:
             i += 1
+    return out
+
+
+def _is_thai_word(tok: str) -> bool:
+    return bool(tok) and all("\u0e01" <= c <= "\u0e4e" for c in tok)
+
+
+def _glue_unknown(toks: list[str]) -> list[str]:
+    """A Thai fragment the dictionary doesn't know (a piece of a name: "พิ" in "พิปูน") sticks to
+    the Thai word after it (or, at the end of a run, the one before), so a line doesn't break
+    inside the name."""
+    known = _trie("word")
+    out: list[str] = []
+    carry = ""
+    for k, tok in enumerate(toks):
+        unknown = _is_thai_word(tok) and tok not in known
+        tok = carry + tok
+        carry = ""
+        if unknown:
+            nxt = toks[k + 1] if k + 1 < len(toks) else ""
+            if _is_thai_word(nxt):
+                carry = tok
+                continue
+            if out and _is_thai_word(out[-1]):
+                out[-1] += tok
+                continue
+        out.append(tok)
+    if carry:
+        out.append(carry)
     return out
 
 
