@@ -104,9 +104,11 @@ def bundle(tmp_path_factory) -> Path:
         capture_output=True, text=True, cwd=base, env=env)
     assert res.returncode == 0, res.stderr[-4000:]
     print(f"built in {time.monotonic() - started:.0f} s")
+    shutil.rmtree(base / "work", ignore_errors=True)
     folder = base / "dist" / "pipun"
     assert (folder / exe_name("pipun")).is_file() and (folder / exe_name("pipun-cli")).is_file()
-    return folder
+    yield folder
+    shutil.rmtree(base, ignore_errors=True)
 
 
 def exe_name(name: str) -> str:
@@ -126,11 +128,10 @@ def runner(bundle, tmp_path_factory):
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("XDG_", "PYTHAINLP_", "PYTHON")) and k not in ("APPDATA", "LOCALAPPDATA")}
     env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", USERPROFILE=str(home))
-    exe = bundle / exe_name("pipun-cli")
 
-    def run(*args, timeout=120):
-        return subprocess.run([str(exe), *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env,
-                              timeout=timeout)
+    def run(*args, timeout=120, program="pipun-cli"):
+        return subprocess.run([str(bundle / exe_name(program)), *map(str, args)], capture_output=True, text=True,
+                              cwd=cwd, env=env, timeout=timeout)
 
     run.home, run.cwd = home, cwd
     return run
@@ -213,4 +214,32 @@ def test_built_export_pdf_has_every_text_field_and_the_emblem(bundle, runner):
               if x.get_object()["/Subtype"] == "/Image"]
     assert images, "the emblem (a PNG read through Pillow) is missing"
     assert snapshot(bundle) == before
+    assert not (runner.home / "pythainlp-data").exists()
+
+
+def distinct_colours(png: Path) -> tuple[int, int, int]:
+    """(width, height, distinct colours on a 64×64 grid of samples) of a PNG, read with Qt."""
+    from PySide6.QtGui import QImage
+
+    img = QImage(str(png))
+    assert not img.isNull(), f"{png} is not an image"
+    w, h = img.width(), img.height()
+    colours = {img.pixel(x * (w - 1) // 63, y * (h - 1) // 63) for x in range(64) for y in range(64)}
+    return w, h, len(colours)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (ROOT / "pipun_desktop" / "ui" / "app.py").exists(), reason="the window has not landed yet")
+def test_built_window_screenshot_on_first_run(bundle, runner):
+    """The windowed executable on a new PC: a copy of the sample in the user's data folder, a painted window."""
+    before = snapshot(bundle)
+    shot = runner.cwd / "window.png"
+    res = runner("--screenshot", shot, program="pipun")
+    assert res.returncode == 0, res.stderr
+    w, h, colours = distinct_colours(shot)
+    assert w >= 1000 and h >= 600
+    assert colours >= 8, f"the screenshot looks blank ({colours} colours)"
+    assert snapshot(bundle) == before, "the program wrote next to its executable"
+    user_files = [p for p in runner.home.rglob("*") if p.is_file()]
+    assert user_files, "the first run keeps its working file in the user's data folder"
     assert not (runner.home / "pythainlp-data").exists()
