@@ -300,7 +300,7 @@ class GridTable(Flowable):
         return t
 
     # -- drawing --------------------------------------------------------------------------------
-    def _draw_cells(self, writer, items, cells, top, height):
+    def _draw_cells(self, items, cells, top, height):
         for cell, x, w, lines, st in cells:
             lh = st.line_height
             block = len(lines) * lh
@@ -333,14 +333,14 @@ class GridTable(Flowable):
         row_tops = [top - sum(heights[:k]) for k in range(len(heights) + 1)]
         for c, x, w, lines, st in header_cells:
             t, b = row_tops[c.hrow], row_tops[c.hrow + c.rowspan]
-            self._draw_cells(None, items, [(c, x, w, lines, st)], t, t - b)
+            self._draw_cells(items, [(c, x, w, lines, st)], t, t - b)
             rules.append((x, b, w, t - b))
         y = top - sum(heights)
         for lr in self._laid:
             if lr.row.fill is not None:
                 canv.setFillColor(lr.row.fill)
                 canv.rect(0, y - lr.height, self.x_of[-1], lr.height, stroke=0, fill=1)
-            self._draw_cells(None, items, lr.cells, y, lr.height)
+            self._draw_cells(items, lr.cells, y, lr.height)
             for _cell, x, w, _lines, _st in lr.cells:
                 rules.append((x, y - lr.height, w, lr.height))
             y -= lr.height

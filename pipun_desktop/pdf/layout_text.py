@@ -1,0 +1,245 @@
+"""The portrait parts of the report: cover, introduction, narratives, conclusion and announcement,
+and the text bodies inside them (paragraphs, "- " bullets, tab-separated lines as small tables)."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, Flowable, Image, Spacer
+
+from ..core import texts
+from ..core.calendar import round_period
+from ..core.model import Heading, Report
+from ..core.numbering import numbered
+from ..thai.dates import MONTHS, buddhist_year, thai_date
+from ..thai.digits import render_digits
+from . import typeset as ts
+from .flowables import Cell, GridTable, Row, TextFlow, TextStyle, with_align
+from .styles import BLOCK_INDENT, BODY_SIZE, PARA_INDENT, Styles
+
+# -- text bodies --------------------------------------------------------------------------------
+def body_flowables(text: str, st: Styles, indent: float = 0.0, avail_width: float | None = None):
+    """Paragraphs, "- " bullet lines with hanging indents, and runs of tab-separated lines as
+    small tables."""
+    out = []
+    lines = ts.paragraphs(text)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if "\t" in line:
+            rows = []
+            while i < len(lines) and "\t" in lines[i]:
+                rows.append([c.strip() for c in lines[i].split("\t")])
+                i += 1
+            out.append(small_table(rows, st, indent, avail_width))
+            continue
+        i += 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped[:1] in "-•" and (len(stripped) == 1 or stripped[1] == " "):
+            out.append(TextFlow(stripped, st.bullet(indent + BLOCK_INDENT)))
+        else:
+            out.append(TextFlow(stripped, TextStyle(st.fonts.regular, BODY_SIZE, indent_first=indent + PARA_INDENT,
+                                                    indent_rest=indent)))
+    return out
+
+
+def small_table(rows, st: Styles, indent: float, avail_width: float | None):
+    ncols = max(len(r) for r in rows)
+    style = st.small_table
+    natural = [0.0] * ncols
+    for r in rows:
+        for k, text in enumerate(r):
+            natural[k] = max(natural[k], ts.text_width(style.font, text, style.size) + 10)
+    avail = (avail_width or 16 * cm) - indent - BLOCK_INDENT
+    total = sum(natural)
+    widths = natural if total <= avail else [max(n * avail / total, 30) for n in natural]
+    body = []
+    for r in rows:
+        cells = []
+        for k in range(ncols):
+            text = r[k] if k < len(r) else ""
+            num = text and all(ch in "0123456789๐๑๒๓๔๕๖๗๘๙.,-%" for ch in text)
+            cells.append(Cell(text, with_align(style, "center") if num else style, k))
+        body.append(Row(cells))
+    t = GridTable(widths, body, pad_x=4, pad_y=2)
+    t.hAlign = "LEFT"
+    return _Indented(t, indent + BLOCK_INDENT)
+
+
+class _Indented(Flowable):  # a Flowable that shifts another one right
+    def __init__(self, inner, indent):
+        super().__init__()
+        self.inner = inner
+        self.indent = indent
+        self.spaceBefore = 4
+        self.spaceAfter = 4
+
+    def wrap(self, aw, ah):
+        w, h = self.inner.wrap(aw - self.indent, ah)
+        self.width, self.height = w + self.indent, h
+        return self.width, h
+
+    def split(self, aw, ah):
+        parts = self.inner.split(aw - self.indent, ah)
+        return [_Indented(p, self.indent) for p in parts]
+
+    def draw(self):
+        self.inner.drawOn(self.canv, self.indent, 0)
+
+
+# -- the parts ----------------------------------------------------------------------------------
+def _period_parts(report: Report, digits: str) -> tuple[str, str]:
+    line = texts.round_line(report, digits)
+    name, _, period = line.partition(" (")
+    return name, "(" + period
+
+
+def cover(org, report: Report, st: Styles, digits: str):
+    name, period = _period_parts(report, digits)
+    year = render_digits(str(report.fiscal_year), digits)
+    out = [Spacer(1, 5 * cm),
+           TextFlow("รายงานผลการดำเนินการ", st.cover_title),
+           TextFlow(f"ป้องกันการทุจริต ประจำปี พ.ศ. {year}", st.cover_title),
+           Spacer(1, 0.6 * cm),
+           TextFlow(name, st.cover_line),
+           TextFlow(period, st.cover_sub),
+           Spacer(1, 6 * cm),
+           TextFlow(org.name, st.cover_line)]
+    loc = " ".join(p for p in (f"อำเภอ{org.district}" if org.district else "",
+                               f"จังหวัด{org.province}" if org.province else "") if p)
+    if loc:
+        out.append(TextFlow(loc, st.cover_sub))
+    return out
+
+
+def introduction(org, report: Report, st: Styles, digits: str):
+    name, period = _period_parts(report, digits)
+    year = render_digits(str(report.fiscal_year), digits)
+    out = [TextFlow("รายงานผลการดำเนินงาน", st.center_bold),
+           TextFlow(f"ป้องกันการทุจริต ประจำปี พ.ศ. {year}", st.center_bold),
+           TextFlow(name, st.center_bold),
+           TextFlow(period, TextStyle(st.fonts.bold, BODY_SIZE, align="center", space_after=14))]
+    for para in ts.paragraphs(texts.intro_text(org, report, digits)):
+        if para.strip():
+            out.append(TextFlow(para.strip(), TextStyle(st.fonts.regular, BODY_SIZE, indent_first=PARA_INDENT,
+                                                        space_after=6)))
+    return out
+
+
+def narratives(report: Report, st: Styles, digits: str, avail_width: float, progress=None):
+    out = [TextFlow("ผลการดำเนินงาน", st.title)]
+    for n in numbered(report.tree, digits):
+        node = n.node
+        if isinstance(node, Heading):
+            out.append(TextFlow(n.label, st.h1 if n.depth == 0 else st.h2))
+            continue
+        out.append(CondPageBreak(3 * cm))
+        out.append(TextFlow(n.label, st.item_title))
+        for block in node.details:
+            if block.heading.strip():
+                out.append(TextFlow(block.heading.strip(), st.block_head))
+            out.extend(body_flowables(block.body, st, 0, avail_width))
+        if progress:
+            progress()
+    return out
+
+
+def conclusion(org, report: Report, st: Styles, digits: str, avail_width: float):
+    c = report.conclusion
+    out = [TextFlow(f"{texts.CONCLUSION_TITLE} {org.name}", st.title)]
+    for head, body in (("ปัจจัยสนับสนุน", c.supporting_factors), ("ปัญหา/อุปสรรคในการดำเนินงาน", c.problems),
+                       ("ข้อเสนอแนะ", c.suggestions)):
+        out.append(TextFlow(head, st.h1))
+        out.extend(body_flowables(body, st, 0, avail_width))
+    r = report.reporter
+    lines = [f"ผู้รายงาน {r.name}".rstrip(), f"ตำแหน่ง {r.position}".rstrip()]
+    if r.phone:
+        lines.append(f"โทรศัพท์/โทรสาร {r.phone}")
+    if r.email:
+        lines.append(f"E-mail : {r.email}")
+    if r.date:
+        lines.append(f"วันที่ {thai_date(r.date, digits)}")
+    out.append(Spacer(1, 14))
+    block = TextStyle(st.fonts.regular, BODY_SIZE, indent_first=avail_width * 0.45, indent_rest=avail_width * 0.45,
+                      keep_with_next=True)
+    for k, line in enumerate(lines):
+        out.append(TextFlow(line, block if k < len(lines) - 1 else TextStyle(
+            st.fonts.regular, BODY_SIZE, indent_first=avail_width * 0.45, indent_rest=avail_width * 0.45)))
+    return out
+
+
+def _announcement_period(report: Report, digits: str) -> str:
+    start, end = round_period(report.fiscal_year, report.round)
+    text = (f"รอบ {report.round} เดือน ระหว่างเดือน {MONTHS[start.month - 1]} พ.ศ. {buddhist_year(start)}"
+            f" - {MONTHS[end.month - 1]} พ.ศ. {buddhist_year(end)}")
+    return "(" + render_digits(text, digits) + ")"
+
+
+def emblem_flowable(png: bytes):
+    from reportlab.lib.utils import ImageReader
+
+    try:
+        reader = ImageReader(io.BytesIO(png))
+        iw, ih = reader.getSize()
+    except Exception as exc:  # a damaged or non-image file the user attached
+        raise ValueError(f"อ่านภาพตราสัญลักษณ์ไม่ได้ (ต้องเป็นไฟล์ PNG): {exc}") from None
+    height = 3 * cm
+    img = Image(io.BytesIO(png), width=height * iw / ih, height=height)
+    img.hAlign = "CENTER"
+    return img
+
+
+def announcement(org, report: Report, st: Styles, digits: str, avail_width: float):
+    a = report.announcement
+    out = []
+    if a.emblem_png:
+        out += [emblem_flowable(a.emblem_png), Spacer(1, 8)]
+    year = render_digits(str(report.fiscal_year), digits)
+    out += [TextFlow(f"ประกาศ{org.name}", st.center_bold),
+            TextFlow("เรื่อง รายงานผลการดำเนินการป้องกันการทุจริต", st.center_bold),
+            TextFlow(f"ประจำปี พ.ศ. {year}", st.center_bold),
+            TextFlow(_announcement_period(report, digits), st.center),
+            _Rule(4 * cm),
+            ]
+    for para in ts.paragraphs(a.body):
+        if para.strip():
+            out.append(TextFlow(para.strip(), TextStyle(st.fonts.regular, BODY_SIZE, indent_first=PARA_INDENT,
+                                                        space_after=6)))
+    out.append(TextFlow("จึงประกาศมาให้ทราบโดยทั่วกัน", TextStyle(st.fonts.regular, BODY_SIZE,
+                                                                    indent_first=PARA_INDENT, space_before=6,
+                                                                    keep_with_next=True)))
+    sign = TextStyle(st.fonts.regular, BODY_SIZE, indent_first=avail_width * 0.3, space_before=14,
+                     keep_with_next=True)
+    if a.date:
+        out.append(TextFlow(f"ประกาศ ณ วันที่ {thai_date(a.date, digits, era=True)}", sign))
+    sig_col = TextStyle(st.fonts.regular, BODY_SIZE, align="center", indent_first=avail_width * 0.4,
+                        indent_rest=avail_width * 0.4, keep_with_next=True)
+    out.append(Spacer(1, 2.2 * cm))
+    if a.signatory_name:
+        out.append(TextFlow(f"({a.signatory_name})", sig_col))
+    if a.signatory_position:
+        out.append(TextFlow(a.signatory_position, TextStyle(st.fonts.regular, BODY_SIZE, align="center",
+                                                            indent_first=avail_width * 0.4,
+                                                            indent_rest=avail_width * 0.4)))
+    return out
+
+
+class _Rule(Flowable):
+    """A short centred line under an announcement's title."""
+
+    def __init__(self, length):
+        super().__init__()
+        self.length = length
+        self.spaceBefore = 4
+        self.spaceAfter = 12
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        return aw, 1
+
+    def draw(self):
+        self.canv.setLineWidth(0.6)
+        self.canv.line((self.width - self.length) / 2, 0, (self.width + self.length) / 2, 0)
