@@ -198,3 +198,17 @@ def test_size_changes_within_one_text_object(tmp_path):
     c.save()
     drawn = _drawn_positions(path, 40)
     assert drawn[1][0] == pytest.approx(2 * drawn[3][0], abs=0.01)
+
+
+THAI_ANY = [chr(c) for c in range(0x0E01, 0x0E3B)] + [chr(c) for c in range(0x0E3F, 0x0E5C)]
+
+
+@needs_poppler
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(THAI_ANY + [" ", "a", "1"]), min_size=1, max_size=30)
+                .map(lambda s: " ".join(s.split())).filter(bool), min_size=1, max_size=20),
+       st.sampled_from(["regular", "bold"]))
+def test_any_thai_text_copies_back_exactly(tmp_path_factory, texts, style):
+    """Even nonsense (marks on marks, stray vowels) comes back character for character."""
+    path = _pdf(texts, tmp_path_factory.mktemp("any") / "any.pdf", size=12, style=style)
+    assert _pdftotext_lines(path) == texts
