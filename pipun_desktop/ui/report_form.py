@@ -1,0 +1,571 @@
+"""The report settings page: organization, year and round, plan title, introduction, conclusion, reporter and
+announcement (with its emblem).
+
+Every change goes through the ReportDocument (one undo command each, written to the file at once). Text is
+committed when a field is left or Enter is pressed, or after a short pause in typing, never per keystroke;
+the fields of one part (the conclusion, the reporter, …) are committed together as that part's dataclass.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QImage, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from ..core.calendar import period_text
+from ..core.model import ROUNDS, Announcement, Conclusion, Organization, Reporter
+from ..core.rounds import MAX_YEAR, MIN_YEAR
+from ..core.texts import intro_template, round_name
+from ..thai.digits import render_digits
+from .thai_inputs import ThaiDateField, ThaiYearSpinBox
+
+IDLE_COMMIT_MS = 1200  # a pause in typing this long commits the field
+EMBLEM_PREVIEW_CM = 3.0  # printed height of the emblem on the announcement
+EMBLEM_MAX_PIXELS = 1200  # larger images are scaled down: 3 cm at 1,000 dpi is plenty
+ERROR_COLOR = "#b00020"
+
+
+def image_to_png(image: QImage) -> bytes:
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buf, "PNG")
+    return bytes(buf.data())
+
+
+class _FocusOut(QObject):
+    """Commit a plain-text editor's pending text when it loses focus (it has no editingFinished)."""
+
+    def __init__(self, callback: Callable[[], None], parent):
+        super().__init__(parent)
+        self._callback = callback
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self._callback()
+        return False
+
+
+class ReportForm(QWidget):
+    """Edits the report's own fields; see the module docstring."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = None
+        self._loading = False
+        self._pending: dict[str, Callable[[], None]] = {}  # part name -> its commit function
+        self._emblem_shown: bytes | None = None
+        self._emblem_loaded = False
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_COMMIT_MS)
+        self._idle.timeout.connect(self.flush)
+        self._build()
+        self.set_document(document)
+
+    # == layout ==================================================================================
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        self.scroll_area = scroll
+        body = QWidget(scroll)
+        body.setMaximumWidth(980)
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(12, 10, 12, 12)
+        lay.setSpacing(10)
+
+        title = QLabel("ข้อมูลรายงาน", body)
+        font = QFont(title.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        title.setFont(font)
+        lay.addWidget(title)
+
+        lay.addWidget(self._build_organization(body))
+        lay.addWidget(self._build_year_round(body))
+        lay.addWidget(self._build_plan(body))
+        lay.addWidget(self._build_conclusion(body))
+        lay.addWidget(self._build_reporter(body))
+        lay.addWidget(self._build_announcement(body))
+        lay.addStretch(1)
+        self._align_labels(body)
+
+    @staticmethod
+    def _align_labels(body: QWidget) -> None:
+        """One label column for every group, so the fields line up down the page."""
+        forms = [box.layout() for box in body.findChildren(QGroupBox)]
+        labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for form in forms for row in range(form.rowCount())]
+        widgets = [item.widget() for item in labels if item is not None and item.widget() is not None]
+        width = max((w.sizeHint().width() for w in widgets), default=0)
+        for w in widgets:
+            w.setMinimumWidth(width)
+            if isinstance(w, QLabel):
+                w.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+
+    def _group(self, title: str, parent) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(title, parent)
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        return box, form
+
+    def _line(self, parent, part: str, commit, placeholder: str = "", name: str = "") -> QLineEdit:
+        edit = QLineEdit(parent)
+        edit.setPlaceholderText(placeholder)
+        edit.setAccessibleName(name or placeholder)
+        edit.textEdited.connect(lambda _t: self._touch(part, commit))
+        edit.editingFinished.connect(lambda: self._finish(part))
+        return edit
+
+    def _text(self, parent, part: str, commit, lines: int = 4, name: str = "") -> QPlainTextEdit:
+        edit = QPlainTextEdit(parent)
+        edit.setTabChangesFocus(True)
+        edit.setAccessibleName(name)
+        edit.setMinimumHeight(int(edit.fontMetrics().lineSpacing() * lines + 14))
+        edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        edit.textChanged.connect(lambda: None if self._loading else self._touch(part, commit))
+        edit.installEventFilter(_FocusOut(lambda: self._finish(part), edit))
+        return edit
+
+    def _date(self, parent, part: str, commit, name: str) -> ThaiDateField:
+        field = ThaiDateField(parent)
+        field.edit.setAccessibleName(name)
+        field.check.setAccessibleName(f"มี{name}")
+        field.edited.connect(lambda: self._touch(part, commit))
+        field.finished.connect(lambda: (self._touch(part, commit), self._finish(part)))
+        return field
+
+    def _build_organization(self, parent) -> QGroupBox:
+        box, form = self._group("หน่วยงาน (อปท.)", parent)
+        c = self._commit_organization
+        self.org_name = self._line(box, "organization", c, "เช่น องค์การบริหารส่วนตำบลพิปูน", "ชื่อหน่วยงาน")
+        self.org_district = self._line(box, "organization", c, "เช่น พิปูน (ไม่ต้องพิมพ์คำว่า อำเภอ)", "อำเภอ")
+        self.org_province = self._line(box, "organization", c, "เช่น นครศรีธรรมราช (ไม่ต้องพิมพ์คำว่า จังหวัด)",
+                                       "จังหวัด")
+        form.addRow("ชื่อหน่วยงาน", self.org_name)
+        form.addRow("อำเภอ", self.org_district)
+        form.addRow("จังหวัด", self.org_province)
+        return box
+
+    def _build_year_round(self, parent) -> QGroupBox:
+        box, form = self._group("ปีงบประมาณและรอบรายงาน", parent)
+        row = QHBoxLayout()
+        self.year_spin = ThaiYearSpinBox(box)
+        self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
+        self.year_spin.setAccessibleName("ปีงบประมาณ พ.ศ.")
+        self.year_spin.setMinimumWidth(self.year_spin.fontMetrics().horizontalAdvance("๒๕๖๔") + 48)
+        self.round_combo = QComboBox(box)
+        self.round_combo.setAccessibleName("รอบรายงาน")
+        for r in ROUNDS:
+            self.round_combo.addItem(round_name(r), r)
+        self.year_spin.valueChanged.connect(self._year_round_edited)
+        self.year_spin.editingFinished.connect(self._commit_year_round)
+        self.round_combo.activated.connect(lambda _i: self._commit_year_round())
+        self._year_timer = QTimer(self)
+        self._year_timer.setSingleShot(True)
+        self._year_timer.setInterval(700)  # stepping with the arrows settles before the file is changed
+        self._year_timer.timeout.connect(self._commit_year_round)
+        row.addWidget(QLabel("พ.ศ.", box))
+        row.addWidget(self.year_spin)
+        row.addSpacing(12)
+        row.addWidget(self.round_combo)
+        row.addStretch(1)
+        form.addRow("ปีงบประมาณ", row)
+        self.period_label = QLabel(box)
+        self.period_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("ช่วงเวลา", self.period_label)
+        self.year_error = QLabel(box)
+        self.year_error.setWordWrap(True)
+        self.year_error.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.year_error.setAccessibleName("ข้อผิดพลาดของปีและรอบ")
+        self.year_error.hide()
+        form.addRow("", self.year_error)
+        return box
+
+    def _build_plan(self, parent) -> QGroupBox:
+        box, form = self._group("แผนและบทนำ", parent)
+        self.plan_title = self._line(box, "plan_title", self._commit_plan_title,
+                                     "เช่น แผนปฏิบัติการป้องกันการทุจริต ๔ ปี (พ.ศ. ๒๕๖๑ - ๒๕๖๔)", "ชื่อแผน")
+        form.addRow("ชื่อแผน", self.plan_title)
+        intro = QVBoxLayout()
+        self.intro_default = QCheckBox("ใช้ข้อความมาตรฐาน", box)
+        self.intro_default.setToolTip("ข้อความมาตรฐานเติมชื่อหน่วยงาน ชื่อแผน ปีและรอบให้เอง "
+                                      "เอาติ๊กออกเพื่อแก้ไขข้อความเอง")
+        self.intro_default.clicked.connect(self._intro_default_clicked)
+        self.intro_edit = self._text(box, "intro", self._commit_intro, 6, "บทนำ")
+        intro.addWidget(self.intro_default)
+        intro.addWidget(self.intro_edit)
+        form.addRow("บทนำ", intro)
+        return box
+
+    def _build_conclusion(self, parent) -> QGroupBox:
+        box, form = self._group("บทสรุป ข้อเสนอแนะ แนวทางแก้ไขปรับปรุง", parent)
+        c = self._commit_conclusion
+        self.conclusion_edits = {
+            "supporting_factors": self._text(box, "conclusion", c, 4, "ปัจจัยสนับสนุน"),
+            "problems": self._text(box, "conclusion", c, 4, "ปัญหา/อุปสรรคในการดำเนินงาน"),
+            "suggestions": self._text(box, "conclusion", c, 4, "ข้อเสนอแนะ"),
+        }
+        for label, edit in zip(("ปัจจัยสนับสนุน", "ปัญหา/อุปสรรค\nในการดำเนินงาน", "ข้อเสนอแนะ"),
+                               self.conclusion_edits.values()):
+            form.addRow(label, edit)
+        return box
+
+    def _build_reporter(self, parent) -> QGroupBox:
+        box, form = self._group("ผู้รายงาน", parent)
+        c = self._commit_reporter
+        self.reporter_name = self._line(box, "reporter", c, "ชื่อ-สกุล ผู้รายงาน", "ชื่อผู้รายงาน")
+        self.reporter_position = self._line(box, "reporter", c, "ตำแหน่งผู้รายงาน", "ตำแหน่งผู้รายงาน")
+        self.reporter_phone = self._line(box, "reporter", c, "เช่น ๐-๗๕๕๖-๖๓๔๘", "โทรศัพท์/โทรสาร")
+        self.reporter_email = self._line(box, "reporter", c, "เช่น saraban@example.go.th", "E-mail")
+        self.reporter_date = self._date(box, "reporter", c, "วันที่รายงาน")
+        form.addRow("ผู้รายงาน", self.reporter_name)
+        form.addRow("ตำแหน่ง", self.reporter_position)
+        form.addRow("โทรศัพท์/โทรสาร", self.reporter_phone)
+        form.addRow("E-mail", self.reporter_email)
+        form.addRow("วันที่รายงาน", self.reporter_date)
+        return box
+
+    def _build_announcement(self, parent) -> QGroupBox:
+        box, form = self._group("ประกาศ", parent)
+        c = self._commit_announcement
+        self.announcement_body = self._text(box, "announcement", c, 9, "ข้อความประกาศ")
+        self.announcement_date = self._date(box, "announcement", c, "วันที่ประกาศ")
+        self.signatory_name = self._line(box, "announcement", c, "ชื่อ-สกุล ผู้ลงนาม (พิมพ์ในวงเล็บใต้ลายมือชื่อ)",
+                                         "ชื่อผู้ลงนามประกาศ")
+        self.signatory_position = self._line(box, "announcement", c, "เช่น นายกองค์การบริหารส่วนตำบลพิปูน",
+                                             "ตำแหน่งผู้ลงนามประกาศ")
+        form.addRow("ข้อความประกาศ", self.announcement_body)
+        form.addRow("ประกาศ ณ วันที่", self.announcement_date)
+        form.addRow("ผู้ลงนาม", self.signatory_name)
+        form.addRow("ตำแหน่งผู้ลงนาม", self.signatory_position)
+
+        emblem = QHBoxLayout()
+        self.emblem_preview = QLabel(box)
+        self.emblem_preview.setAccessibleName("ภาพตราสัญลักษณ์")
+        self.emblem_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.emblem_preview.setFrameShape(QFrame.Shape.StyledPanel)
+        height = self.emblem_preview_height()
+        self.emblem_preview.setFixedSize(QSize(int(height * 1.4), height + 8))
+        buttons = QVBoxLayout()
+        self.emblem_choose = QPushButton("เลือกรูปตราสัญลักษณ์…", box)
+        self.emblem_choose.setToolTip("ไฟล์ PNG หรือ JPEG พิมพ์สูงประมาณ ๓ ซม. กลางหัวประกาศ")
+        self.emblem_choose.clicked.connect(self.choose_emblem)
+        self.emblem_remove = QPushButton("นำรูปออก", box)
+        self.emblem_remove.clicked.connect(self.remove_emblem)
+        self.emblem_error = QLabel(box)
+        self.emblem_error.setWordWrap(True)
+        self.emblem_error.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.emblem_error.hide()
+        buttons.addWidget(self.emblem_choose, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addWidget(self.emblem_remove, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addWidget(self.emblem_error)
+        buttons.addStretch(1)
+        emblem.addWidget(self.emblem_preview)
+        emblem.addLayout(buttons, 1)
+        form.addRow("ตราสัญลักษณ์", emblem)
+        return box
+
+    def emblem_preview_height(self) -> int:
+        """About 3 cm on this screen."""
+        return max(64, round(self.logicalDpiY() * EMBLEM_PREVIEW_CM / 2.54))
+
+    def sizeHint(self) -> QSize:
+        return QSize(760, 700)
+
+    # == document ================================================================================
+    def set_document(self, document) -> None:
+        if self.document is not None:
+            self.flush()
+            for sig in (self.document.report_changed, self.document.report_switched):
+                try:
+                    sig.disconnect(self._document_changed)
+                except (RuntimeError, TypeError):
+                    pass
+        self.document = document
+        self._pending.clear()
+        if document is not None:
+            document.report_changed.connect(self._document_changed)
+            document.report_switched.connect(self._document_changed)
+        self.load()
+
+    @property
+    def report(self):
+        return getattr(self.document, "report", None)
+
+    def _document_changed(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        """Show the document's values; parts with uncommitted typing keep what is being typed."""
+        report = self.report
+        enabled = report is not None
+        self.scroll_area.widget().setEnabled(enabled)
+        if not enabled:
+            return
+        org = self.document.organization
+        self._loading = True
+        try:
+            if "organization" not in self._pending:
+                self._set_line(self.org_name, org.name)
+                self._set_line(self.org_district, org.district)
+                self._set_line(self.org_province, org.province)
+            if not self._year_timer.isActive():
+                self.year_spin.blockSignals(True)
+                self.year_spin.setValue(report.fiscal_year)
+                self.year_spin.blockSignals(False)
+                self.round_combo.setCurrentIndex(self.round_combo.findData(report.round))
+            self._show_period()
+            if "plan_title" not in self._pending:
+                self._set_line(self.plan_title, report.plan_title)
+            if "intro" not in self._pending:
+                self._load_intro()
+            if "conclusion" not in self._pending:
+                for key, edit in self.conclusion_edits.items():
+                    self._set_text(edit, getattr(report.conclusion, key))
+            if "reporter" not in self._pending:
+                p = report.reporter
+                for edit, value in ((self.reporter_name, p.name), (self.reporter_position, p.position),
+                                    (self.reporter_phone, p.phone), (self.reporter_email, p.email)):
+                    self._set_line(edit, value)
+                if self.reporter_date.date() != p.date:
+                    self.reporter_date.set_date(p.date)
+            a = report.announcement
+            if "announcement" not in self._pending:
+                self._set_text(self.announcement_body, a.body)
+                if self.announcement_date.date() != a.date:
+                    self.announcement_date.set_date(a.date)
+                self._set_line(self.signatory_name, a.signatory_name)
+                self._set_line(self.signatory_position, a.signatory_position)
+            self._show_emblem(a.emblem_png)
+        finally:
+            self._loading = False
+        self._apply_read_only()
+
+    def _load_intro(self) -> None:
+        report = self.report
+        standard = report.intro is None
+        self.intro_default.setChecked(standard)
+        text = intro_template(self.document.organization, report, self._digits()) if standard else report.intro
+        self._set_text(self.intro_edit, text)
+        self.intro_edit.setReadOnly(standard or self._read_only())
+        pal = self.intro_edit.palette()
+        role = QPalette.ColorRole.Window if standard else QPalette.ColorRole.Base
+        pal.setColor(QPalette.ColorRole.Base, self.palette().color(role))
+        self.intro_edit.setPalette(pal)
+
+    def _digits(self) -> str:
+        return getattr(self.document, "digits", "thai")
+
+    def _read_only(self) -> bool:
+        return bool(getattr(self.document, "read_only", False))
+
+    def _apply_read_only(self) -> None:
+        ro = self._read_only()
+        for edit in (self.org_name, self.org_district, self.org_province, self.plan_title, self.reporter_name,
+                     self.reporter_position, self.reporter_phone, self.reporter_email, self.signatory_name,
+                     self.signatory_position, *self.conclusion_edits.values(), self.announcement_body):
+            edit.setReadOnly(ro)
+        self.intro_edit.setReadOnly(ro or self.intro_default.isChecked())
+        for w in (self.year_spin, self.round_combo, self.intro_default, self.emblem_choose):
+            w.setEnabled(not ro)
+        self.emblem_remove.setEnabled(not ro and self._emblem_shown is not None)
+        self.reporter_date.set_read_only(ro)
+        self.announcement_date.set_read_only(ro)
+
+    @staticmethod
+    def _set_line(edit: QLineEdit, value: str) -> None:
+        if edit.text() != value:
+            edit.setText(value)
+            edit.setCursorPosition(0)
+
+    def _set_text(self, edit: QPlainTextEdit, value: str) -> None:
+        if edit.toPlainText() != value:
+            was = self._loading
+            self._loading = True
+            try:
+                edit.setPlainText(value)
+            finally:
+                self._loading = was
+
+    # == committing ==============================================================================
+    def _touch(self, part: str, commit: Callable[[], None]) -> None:
+        """The user changed a field of `part`: commit it after a pause in typing."""
+        if self._loading or self.report is None:
+            return
+        self._pending[part] = commit
+        self._idle.start()
+
+    def _finish(self, part: str) -> None:
+        """The user left a field or pressed Enter: commit its part now."""
+        commit = self._pending.pop(part, None)
+        if commit is not None:
+            commit()
+        if not self._pending:
+            self._idle.stop()
+
+    def flush(self) -> None:
+        """Commit everything typed so far (call before closing, switching reports or exporting)."""
+        self._idle.stop()
+        while self._pending:
+            part = next(iter(self._pending))
+            self._finish(part)
+        if self._year_timer.isActive():
+            self._commit_year_round()
+
+    def _commit_organization(self) -> None:
+        org = Organization(self.org_name.text().strip(), self.org_district.text().strip(),
+                           self.org_province.text().strip())
+        self.document.set_organization(org)
+
+    def _commit_plan_title(self) -> None:
+        self.document.set_report_field("plan_title", self.plan_title.text().strip(), text="แก้ชื่อแผน")
+
+    def _commit_intro(self) -> None:
+        if self.intro_default.isChecked():
+            return  # the editor only shows the template
+        self.document.set_report_field("intro", self.intro_edit.toPlainText(), text="แก้บทนำ")
+
+    def _intro_default_clicked(self, checked: bool) -> None:
+        self._pending.pop("intro", None)
+        report = self.report
+        if checked:
+            self.document.set_report_field("intro", None, text="ใช้บทนำมาตรฐาน")
+        else:
+            # start from the template, so the officer edits rather than retypes
+            text = intro_template(self.document.organization, report, self._digits())
+            self.document.set_report_field("intro", text, text="แก้บทนำเอง")
+            self.intro_edit.setFocus()
+        self._load_intro()
+
+    def _commit_conclusion(self) -> None:
+        values = {key: edit.toPlainText() for key, edit in self.conclusion_edits.items()}
+        self.document.set_report_field("conclusion", Conclusion(**values), text="แก้บทสรุป")
+
+    def _commit_reporter(self) -> None:
+        new = Reporter(self.reporter_name.text().strip(), self.reporter_position.text().strip(),
+                       self.reporter_phone.text().strip(), self.reporter_email.text().strip(),
+                       self.reporter_date.date())
+        self.document.set_report_field("reporter", new, text="แก้ข้อมูลผู้รายงาน")
+
+    def _commit_announcement(self) -> None:
+        new = dataclasses.replace(
+            self.report.announcement, body=self.announcement_body.toPlainText(),
+            date=self.announcement_date.date(), signatory_name=self.signatory_name.text().strip(),
+            signatory_position=self.signatory_position.text().strip())
+        self.document.set_report_field("announcement", new, text="แก้ประกาศ")
+
+    # == year and round ==========================================================================
+    def _year_round_edited(self, *_args) -> None:
+        if not self._loading:
+            self._show_period()
+            self._year_timer.start()
+
+    def _show_period(self) -> None:
+        year, round_ = self.year_spin.value(), self.round_combo.currentData()
+        if round_ is not None:
+            self.period_label.setText(period_text(year, round_, self._digits(), era=True))
+
+    def _commit_year_round(self) -> None:
+        """Apply the year and round shown, unless another report of the file already has them."""
+        self._year_timer.stop()
+        report = self.report
+        if report is None or self._loading:
+            return
+        year, round_ = self.year_spin.value(), self.round_combo.currentData()
+        if (year, round_) == (report.fiscal_year, report.round):
+            self._show_year_error("")
+            return
+        clash = [r for r in self.document.reports() if (r.fiscal_year, r.round) == (year, round_) and r.id != report.id]
+        if clash:
+            self._show_year_error(render_digits(
+                f"ไฟล์นี้มีรายงานปีงบประมาณ พ.ศ. {year} {round_name(round_, 'arabic')} อยู่แล้ว "
+                f"จึงเปลี่ยนเป็นปีและรอบนี้ไม่ได้ เลือกปีหรือรอบอื่น หรือเปิดรายงานนั้นจากตัวเลือกรายงาน",
+                self._digits()))
+            self._revert_year_round()
+            return
+        ok = True
+        if year != report.fiscal_year:
+            ok = self.document.set_report_field("fiscal_year", year, text="เปลี่ยนปีงบประมาณ")
+        if ok and round_ != report.round:
+            ok = self.document.set_report_field("round", round_, text="เปลี่ยนรอบรายงาน")
+        if ok:
+            self._show_year_error("")
+        else:
+            failure = getattr(self.document, "last_failure", None)
+            self._show_year_error(getattr(failure, "message", "") or "เปลี่ยนปีหรือรอบไม่ได้")
+            self._revert_year_round()
+
+    def _revert_year_round(self) -> None:
+        report = self.report
+        self._loading = True
+        try:
+            self.year_spin.blockSignals(True)
+            self.year_spin.setValue(report.fiscal_year)
+            self.year_spin.blockSignals(False)
+            self.round_combo.setCurrentIndex(self.round_combo.findData(report.round))
+            self._show_period()
+        finally:
+            self._loading = False
+
+    def _show_year_error(self, message: str) -> None:
+        self.year_error.setText(message)
+        self.year_error.setVisible(bool(message))
+
+    # == emblem ==================================================================================
+    def choose_emblem(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "เลือกรูปตราสัญลักษณ์", "",
+                                              "รูปภาพ PNG หรือ JPEG (*.png *.jpg *.jpeg *.PNG *.JPG *.JPEG)")
+        if path:
+            self.load_emblem(path)
+
+    def load_emblem(self, path) -> bool:
+        """Store the image at `path` as the announcement's emblem (PNG bytes); False with a Thai message if not."""
+        image = QImage(str(path))
+        if image.isNull():
+            self._show_emblem_error("เปิดไฟล์นี้เป็นรูปภาพไม่ได้ เลือกไฟล์ PNG หรือ JPEG")
+            return False
+        if image.height() > EMBLEM_MAX_PIXELS or image.width() > EMBLEM_MAX_PIXELS:
+            image = image.scaled(EMBLEM_MAX_PIXELS, EMBLEM_MAX_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        self._show_emblem_error("")
+        new = dataclasses.replace(self.report.announcement, emblem_png=image_to_png(image))
+        return self.document.set_report_field("announcement", new, text="ใส่ตราสัญลักษณ์")
+
+    def remove_emblem(self) -> None:
+        if self.report is None or self.report.announcement.emblem_png is None:
+            return
+        self._show_emblem_error("")
+        new = dataclasses.replace(self.report.announcement, emblem_png=None)
+        self.document.set_report_field("announcement", new, text="นำตราสัญลักษณ์ออก")
+
+    def _show_emblem(self, png: bytes | None) -> None:
+        if self._emblem_loaded and png == self._emblem_shown:
+            return
+        self._emblem_loaded, self._emblem_shown = True, png
+        pixmap = QPixmap()
+        if png is not None and pixmap.loadFromData(QByteArray(png)):
+            self.emblem_preview.setPixmap(pixmap.scaledToHeight(
+                self.emblem_preview_height(), Qt.TransformationMode.SmoothTransformation))
+            self.emblem_preview.setToolTip(render_digits(f"{pixmap.width()} × {pixmap.height()} จุด",
+                                                         self._digits()))
+        else:
+            self.emblem_preview.clear()
+            self.emblem_preview.setText("ไม่มีตราสัญลักษณ์")
+            self.emblem_preview.setToolTip("")
+        self.emblem_remove.setEnabled(png is not None and not self._read_only())
+
+    def _show_emblem_error(self, message: str) -> None:
+        self.emblem_error.setText(message)
+        self.emblem_error.setVisible(bool(message))
