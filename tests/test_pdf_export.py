@@ -254,3 +254,19 @@ def test_bad_digits_argument(tmp_path):
     org, report = tricky_report()
     with pytest.raises(PdfExportError):
         export_report_pdf(org, report, tmp_path / "t.pdf", digits="roman")
+
+
+def test_row_taller_than_a_page_is_cut_with_one_header_per_page(tmp_path):
+    from pypdf import PdfReader
+
+    report = Report(2565, 6, tree=[Heading("มิติ", [Item(title="ยาวมาก", result="ผลการดำเนินงาน " * 600),
+                                                    Item(title="สั้น", result="สั้น")])])
+    out = tmp_path / "tall.pdf"
+    info = export_report_pdf(Organization("อบต.ทดสอบ", "เมือง", "ภูเก็ต"), report, out)
+    reader = PdfReader(str(out))
+    pages = _text(out).split("\f")
+    landscape = [i for i, p in enumerate(reader.pages) if float(p.mediabox.width) > float(p.mediabox.height)]
+    assert len(landscape) >= 3
+    for i in landscape:
+        assert pages[i].count("งาน/กิจกรรม/โครงการ") == 1
+    assert info.pages == len(reader.pages)

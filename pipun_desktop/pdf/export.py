@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..core.model import Heading, Item, walk
+from reportlab.platypus.doctemplate import LayoutError
+
+from ..core.model import Item, walk
 from .fonts import FontMissingError, FontSet
 from .report_pdf import ReportDocTemplate, build_story
 
@@ -95,7 +97,10 @@ def export_report_pdf(organization, report, out_path, *, digits: str = "thai", f
         state["total"] = state["done"] + len(story)
         if progress:
             progress(state["done"], state["total"], "กำลังจัดหน้า")
-        doc.build(story)
+        try:
+            doc.build(story)
+        except LayoutError as exc:  # something that cannot fit a page, even alone
+            raise PdfExportError(f"จัดหน้ารายงานไม่ได้: มีส่วนที่ใหญ่เกินหน้ากระดาษ ({exc})") from None
         check()
         pages = doc.page
         try:

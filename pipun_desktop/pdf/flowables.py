@@ -271,6 +271,12 @@ class GridTable(Flowable):
             i += 1
         if i >= len(laid):
             return []
+        limit = self.max_body_height
+        if limit is not None and laid[i].height > limit - self.header_height + 1e-6:
+            # a row taller than a page is cut anyway: start it here, under what already fits
+            parts = self._split_row(laid[i], avail - used)
+            if parts is not None:
+                return [self._clone(laid[:i] + [parts[0]]), self._clone([parts[1]] + laid[i + 1 :])]
         # don't leave a heading (or a row that asks to stay with the next) at the foot of a page
         j = i
         if j > 1 and laid[j].row.kind == "total" and laid[j - 1].row.kind == "item":
@@ -284,13 +290,7 @@ class GridTable(Flowable):
         if moved:  # the rest starts on the next page, not in the space the headings left
             return [self._clone(first), FrameBreak(), self._clone(rest)]
         if not first:
-            limit = self.max_body_height
-            if limit is None or laid[0].height <= limit - self.header_height + 1e-6:
-                return []  # it fits on a fresh page
-            parts = self._split_row(laid[0], avail)
-            if parts is None:
-                return []
-            first, rest = [parts[0]], [parts[1]] + laid[1:]
+            return []  # the next row fits on a fresh page
         return [self._clone(first), self._clone(rest)]
 
     def _clone(self, laid):

@@ -55,7 +55,7 @@ def small_table(rows, st: Styles, indent: float, avail_width: float | None):
             natural[k] = max(natural[k], ts.text_width(style.font, text, style.size) + 10)
     avail = (avail_width or 16 * cm) - indent - BLOCK_INDENT
     total = sum(natural)
-    widths = natural if total <= avail else [max(n * avail / total, 30) for n in natural]
+    widths = natural if total <= avail else [n * avail / total for n in natural]
     body = []
     for r in rows:
         cells = []
