@@ -270,3 +270,22 @@ def test_row_taller_than_a_page_is_cut_with_one_header_per_page(tmp_path):
     for i in landscape:
         assert pages[i].count("งาน/กิจกรรม/โครงการ") == 1
     assert info.pages == len(reader.pages)
+
+
+def test_cli_export_from_a_data_file(tmp_path):
+    if not SAMPLE.exists():
+        pytest.skip("sample not present")
+    data = tmp_path / "s.pipun"
+    main = [sys.executable, str(ROOT / "main.py")]
+    assert subprocess.run(main + ["import-json", str(SAMPLE), "-o", str(data)], cwd=ROOT,
+                          capture_output=True).returncode == 0
+    out = tmp_path / "s.pdf"
+    res = subprocess.run(main + ["export-pdf", str(data), "-o", str(out), "--report", "2564-6"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert "Sarabun-Regular.ttf" in res.stderr
+    missing, _total = textcheck.check_report(str(out), json.loads(SAMPLE.read_text(encoding="utf-8"))["reports"][0])
+    assert missing == []
+    bad = subprocess.run(main + ["export-pdf", str(data), "-o", str(tmp_path / "no" / "x.pdf")], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and "ข้อผิดพลาด" in bad.stderr and "Traceback" not in bad.stderr
