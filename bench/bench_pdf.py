@@ -77,10 +77,11 @@ def child_ours_table(out):
 
 def child_qt_table(out):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     from pipun_desktop.interchange.json_format import read_document
+    from pipun_desktop.pdf.layout_form import FORM_COLUMNS
 
     app = QGuiApplication.instance() or QGuiApplication([])
     fid = QFontDatabase.addApplicationFont(str(ROOT / "fonts" / "Sarabun-Regular.ttf"))
@@ -94,7 +95,8 @@ def child_qt_table(out):
         parts.append("<tr>")
         for text, r, col, span, rowspan in header:
             if r == hrow:
-                parts.append(f'<th colspan="{span}" rowspan="{rowspan}">{html.escape(text)}</th>')
+                width = f' width="{100 * FORM_COLUMNS[col] / sum(FORM_COLUMNS):.1f}%"' if span == 1 else ""
+                parts.append(f'<th colspan="{span}" rowspan="{rowspan}"{width}>{html.escape(text)}</th>')
         parts.append("</tr>")
     for cells in rows:
         parts.append("<tr>")
@@ -110,7 +112,6 @@ def child_qt_table(out):
     doc = QTextDocument()
     doc.setDefaultFont(QFont(family, 10))
     doc.setHtml("".join(parts))
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
     doc.print_(writer)
     del writer
     assert ncols and app
