@@ -1,6 +1,15 @@
-"""The data file's schema and its migrations; `PRAGMA user_version` holds the schema version."""
+"""The data file's schema and its migrations; `PRAGMA user_version` holds the schema version.
 
-SCHEMA_VERSION = 1
+A file's structure is checked against what this program creates for the file's version, statement by
+statement (see expected_master), so a file carrying a trigger, a view, a changed CHECK or an extra table
+is refused before anything in it runs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x50495055  # "PIPU": marks a file as ours before any table is read
 
 SCHEMA_V1 = """
@@ -63,8 +72,65 @@ CREATE TABLE details (
 CREATE INDEX details_by_node ON details (node_id, position);
 """
 
-# version -> SQL that brings a file from version-1 to version; applied in order inside one transaction
-MIGRATIONS: dict[int, str] = {1: SCHEMA_V1}
+# Version 2: the edit lock kept inside the file (it travels with the file to a shared folder, as GnuCash's
+# gnclock table does) and the audit trail. No ALTER TABLE: version-1 tables keep their exact text.
+SCHEMA_V2 = """
+CREATE TABLE lock (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    token TEXT NOT NULL,
+    user TEXT NOT NULL DEFAULT '',
+    host TEXT NOT NULL DEFAULT '',
+    pid INTEGER NOT NULL DEFAULT 0,
+    since TEXT NOT NULL,
+    heartbeat TEXT NOT NULL
+);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user TEXT NOT NULL DEFAULT '',
+    host TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL,
+    report_id INTEGER,
+    node_id INTEGER,
+    field TEXT NOT NULL DEFAULT '',
+    old TEXT,
+    new TEXT
+);
+CREATE INDEX audit_by_node ON audit (node_id, id);
+CREATE INDEX audit_by_report ON audit (report_id, id);
+"""
 
-OWN_TABLES = {"organization", "reports", "nodes", "details"}
-OWN_INDEXES = {"nodes_by_parent", "details_by_node"}
+# version -> SQL that brings a file from version-1 to version; applied in order inside one transaction
+MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2}
+
+OWN_TABLES = {"organization", "reports", "nodes", "details", "lock", "audit"}
+OWN_INDEXES = {"nodes_by_parent", "details_by_node", "audit_by_node", "audit_by_report"}
+
+
+def statements(script: str):
+    """Split a schema script into statements, so they run inside our transaction
+    (sqlite3's executescript would commit first)."""
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                yield buf.strip()
+            buf = ""
+
+
+_expected: dict[int, frozenset] = {}
+
+
+def expected_master(version: int) -> frozenset:
+    """The rows (type, name, tbl_name, sql) of sqlite_master in a file of `version` this program made."""
+    if version not in _expected:
+        conn = sqlite3.connect(":memory:")
+        try:
+            for v in range(1, version + 1):
+                for statement in statements(MIGRATIONS[v]):
+                    conn.execute(statement)
+            _expected[version] = frozenset(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        finally:
+            conn.close()
+    return _expected[version]

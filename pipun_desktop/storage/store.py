@@ -1,13 +1,18 @@
 """The organization's data file: one SQLite file, opened only through this module.
 
 Every public method that changes data runs in one transaction and is committed before it returns, so an
-edit is on disk the moment the call ends.
+edit is on disk the moment the call ends; the audit row of the change is written in the same transaction.
+A failed save raises WriteError (a StorageError) with a Thai message; nothing of that call was stored and the
+caller may retry it. Opening checks the file before SQLite runs anything in it (see opening.py), takes the
+edit lock kept in the file (lock.py) and takes a backup (backup.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,13 +23,12 @@ import sqlite_utils
 from ..core.model import (
     Announcement, Budget, Conclusion, DetailBlock, Document, Heading, Item, Organization, Report, Reporter,
 )
-from .schema import APPLICATION_ID, MIGRATIONS, OWN_INDEXES, OWN_TABLES, SCHEMA_VERSION
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class StorageError(Exception):
-    """A data file problem, with a Thai message fit for the user."""
+from . import backup as backups_mod
+from . import lock as lock_mod
+from .audit import AuditEntry, AuditWriter, history
+from .errors import FileLockedError, LockLostError, StorageError, WriteError  # noqa: F401 (re-exported)
+from .opening import SQLITE_HEADER, check_header, connect, open_error, verify, write_error  # noqa: F401
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, statements as _statements
 
 
 @dataclass(frozen=True)
@@ -37,8 +41,8 @@ class ReportInfo:
 NODE_TEXT_FIELDS = ("title", "indicator", "target", "result", "note")
 NODE_FIELDS = NODE_TEXT_FIELDS + ("item_type", "budget", "approaches", "status", "status_reason", "details")
 REPORT_FIELDS = ("fiscal_year", "round", "plan_title", "intro", "conclusion", "reporter", "announcement")
-
-
+NODE_COLUMNS = ("title", "item_type", "indicator", "target", "result", "integrated", "agency", "disbursed",
+                "approach1", "approach2", "approach3", "status", "status_reason", "note")
 def _iso(d: dt.date | None) -> str | None:
     return None if d is None else d.isoformat()
 
@@ -96,29 +100,54 @@ def _node_changes(changes: dict) -> dict:
     return cols
 
 
+
+
+def _check_text(values) -> None:
+    """Refuse text SQLite cannot store as UTF-8 (a lone surrogate) with a Thai message, not a traceback."""
+    for value in values:
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise StorageError("ข้อความมีอักขระที่ไม่ถูกต้อง (surrogate ที่ไม่มีคู่) บันทึกไม่ได้") from None
+
+
 class ReportStore:
     """An open data file."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool = False):
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool = False, *, version: int = SCHEMA_VERSION,
+                 backups: bool = False):
         self.path = Path(path)
         self.read_only = read_only
         self.db = sqlite_utils.Database(conn)
         self.conn = conn
+        self.version = version
+        self.backups_enabled = backups and not read_only
+        self.audit = AuditWriter(conn)
+        self.audit.enabled = version >= 2
+        self.lock: lock_mod.LockInfo | None = None   # ours, while we hold the edit lock
+        self.locked_by: lock_mod.LockInfo | None = None  # read-only: who holds it, if anyone
+        self.cleared_lock: lock_mod.LockInfo | None = None  # a stale lock we cleared on opening
+        self.warnings: list[str] = []  # Thai notes for the user (a backup that failed, a cleared lock)
+        self.last_backup: Path | None = None
+        self._heartbeat: lock_mod.Heartbeat | None = None
+        self._depth = 0
+        self._changes_at_backup = 0
+        self._closed = False
 
     # -- opening -------------------------------------------------------------------------------
     @staticmethod
     def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
-        uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=True)
-        conn.execute("PRAGMA foreign_keys = ON")
-        # A rollback journal, not WAL: WAL needs shared memory that network folders don't give.
+        conn = connect(path, read_only)
         if not read_only:
+            # A rollback journal, not WAL: WAL needs shared memory that network folders don't give.
             conn.execute("PRAGMA journal_mode = DELETE")
-        conn.execute("PRAGMA synchronous = FULL")
         return conn
 
     @classmethod
-    def create(cls, path, organization: Organization | None = None) -> ReportStore:
+    def create(cls, path, organization: Organization | None = None, *, backups: bool = False,
+               lock: bool = True) -> ReportStore:
+        """A new, empty file; backups start from its next opening unless `backups`."""
         path = Path(path)
         if path.exists():
             raise StorageError(f"มีไฟล์ {path} อยู่แล้ว")
@@ -127,59 +156,142 @@ class ReportStore:
             conn = cls._connect(path)
         except sqlite3.Error as exc:
             raise StorageError(f"สร้างไฟล์ {path} ไม่ได้: {exc}") from None
-        store = cls(conn, path)
-        with store.transaction():
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            for version in range(1, SCHEMA_VERSION + 1):
-                for statement in _statements(MIGRATIONS[version]):
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            org = organization or Organization()
-            store.db["organization"].insert({"id": 1, **dataclasses.asdict(org)})
+        store = cls(conn, path, backups=backups)
+        try:
+            with store.transaction():
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                for version in range(1, SCHEMA_VERSION + 1):
+                    for statement in _statements(MIGRATIONS[version]):
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                org = organization or Organization()
+                _check_text(dataclasses.astuple(org))
+                store.db["organization"].insert({"id": 1, **dataclasses.asdict(org)})
+            if lock:
+                store._take_lock()
+        except BaseException:
+            conn.close()
+            raise
+        store._changes_at_backup = conn.total_changes
         return store
 
     @classmethod
-    def open(cls, path, read_only: bool = False) -> ReportStore:
+    def open(cls, path, read_only: bool = False, *, backups: bool = True, lock: bool = True) -> ReportStore:
+        """Open a file after checking it (see opening.py).
+
+        Writable: takes the edit lock (FileLockedError says who has it; open read-only instead), migrates an
+        older file after a backup, and takes a backup. Read-only: no lock, no write, older versions readable.
+        """
         path = Path(path)
-        check_header(path)
+        header = check_header(path)
         try:
-            conn = cls._connect(path, read_only)
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise StorageError(f"ไฟล์ {path.name} เสียหายหรือไม่ใช่ไฟล์ของโปรแกรมนี้ ({exc})") from None
-        if app_id != APPLICATION_ID:
-            conn.close()
-            raise StorageError(f"ไฟล์ {path.name} เป็นฐานข้อมูลของโปรแกรมอื่น ไม่ใช่ไฟล์รายงาน")
-        if version > SCHEMA_VERSION:
-            conn.close()
-            raise StorageError(f"ไฟล์ {path.name} สร้างจากโปรแกรมรุ่นใหม่กว่า (รุ่นข้อมูล {version}) โปรดปรับรุ่นโปรแกรม")
-        store = cls(conn, path, read_only)
-        if version < SCHEMA_VERSION:
+            conn = cls._connect(path, read_only) if read_only else connect(path)
+        except sqlite3.Error as exc:
+            raise open_error(exc, path.name) from None
+        try:
+            version = verify(conn, path)
+            store = cls(conn, path, read_only, version=version, backups=backups)
             if read_only:
-                conn.close()
-                raise StorageError(f"ไฟล์ {path.name} เป็นรุ่นเก่า ต้องเปิดแบบแก้ไขได้เพื่อปรับรุ่นก่อน")
-            store._migrate(version)
-        store._check_tables()
-        return store
+                if version >= 2:
+                    holder = lock_mod.read_lock(conn)
+                    store.locked_by = holder if holder and not lock_mod.is_stale(holder) else None
+                return store
+            try:
+                conn.execute("PRAGMA journal_mode = DELETE")
+            except sqlite3.Error as exc:
+                raise open_error(exc, path.name) from None
+            if version < SCHEMA_VERSION:
+                if version >= 2 and lock:
+                    store._check_not_locked()
+                store._migrate(version)
+            if lock:
+                store._take_lock()
+            if store.backups_enabled and store.last_backup is None:
+                store._backup_quietly("open")
+            store._changes_at_backup = conn.total_changes
+            return store
+        except BaseException:
+            conn.close()
+            raise
+        finally:
+            del header
+
+    @staticmethod
+    def lock_holder(path) -> lock_mod.LockInfo | None:
+        """Who holds the edit lock of `path` now (a live, non-stale lock), without changing anything."""
+        try:
+            with ReportStore.open(path, read_only=True, backups=False) as store:
+                return store.locked_by
+        except StorageError:
+            return None
+
+    def _check_not_locked(self) -> None:
+        holder = lock_mod.read_lock(self.conn)
+        if holder is not None and not lock_mod.is_stale(holder):
+            raise FileLockedError(lock_mod.locked_message(self.path.name, holder), holder)
+
+    def _take_lock(self) -> None:
+        mine = self.lock or lock_mod.new_lock()
+        try:
+            self._begin()
+            try:
+                cleared = lock_mod.acquire(self.conn, mine, self.path.name)
+            except BaseException:
+                self._rollback()
+                raise
+            self._commit()
+        except sqlite3.Error as exc:
+            raise write_error(exc) from None
+        self.lock = mine
+        if cleared is not None and cleared.token:
+            self.cleared_lock = cleared
+            self.warnings.append(f"ล้างการล็อกที่ค้างอยู่ของ{cleared.describe()} แล้ว "
+                                 f"(โปรแกรมนั้นปิดไปโดยไม่ปกติ)")
+        if self._heartbeat is None:
+            uri = f"{self.path.resolve().as_uri()}?mode=rw"
+            self._heartbeat = lock_mod.Heartbeat(uri, mine.token)
+            self._heartbeat.start()
+
+    def heartbeat(self) -> None:
+        """Refresh the lock's heartbeat now (a thread also does it every minute)."""
+        if self._heartbeat is not None:
+            self._heartbeat.beat()
 
     def _migrate(self, version: int) -> None:
-        with self.transaction():
+        self._backup_or_fail("migration")
+        with self.transaction(check_lock=False):
             for v in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in _statements(MIGRATIONS[v]):
                     self.conn.execute(statement)
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-    def _check_tables(self) -> None:
-        rows = self.conn.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
-        tables = {name for kind, name in rows if kind == "table"}
-        if tables != OWN_TABLES or {name for kind, name in rows if kind == "index"} - OWN_INDEXES \
-                or any(kind not in ("table", "index") for kind, _ in rows):
-            self.close()
-            raise StorageError(f"ไฟล์ {self.path.name} มีโครงสร้างที่โปรแกรมนี้ไม่ได้สร้าง จึงไม่เปิดเพื่อความปลอดภัย")
+            self.version = SCHEMA_VERSION
+            self.audit.enabled = True
+            self.audit.record("migrate", field="version", old=str(version), new=str(SCHEMA_VERSION))
 
     def close(self) -> None:
-        self.conn.close()
+        """Back up (when anything changed since the last copy), release the lock, close. Never raises."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            if self.backups_enabled and self.conn.total_changes != self._changes_at_backup:
+                self._backup_quietly("close")
+            if self.lock is not None and not self.read_only:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    lock_mod.release(self.conn, self.lock.token)
+                    self.conn.execute("COMMIT")
+                except sqlite3.Error:
+                    self._rollback()  # a lock left behind is cleared as stale by the next opening
+        finally:
+            if self._heartbeat is not None:
+                self._heartbeat.stop()
+                self._heartbeat = None
+            self.conn.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def __enter__(self):
         return self
@@ -187,18 +299,125 @@ class ReportStore:
     def __exit__(self, *exc):
         self.close()
 
+    # -- transactions --------------------------------------------------------------------------
+    def _begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def _commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite already rolled back (after SQLITE_FULL or an I/O error)
+
     @contextmanager
-    def transaction(self):
+    def transaction(self, check_lock: bool = True):
+        """One all-or-nothing unit; nested calls become savepoints of the outer one."""
         if self.read_only:
             raise StorageError("ไฟล์นี้เปิดแบบอ่านอย่างเดียว แก้ไขไม่ได้")
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self._closed:
+            raise StorageError("ไฟล์นี้ปิดไปแล้ว")
+        if self._depth:
+            name = f"pipun_{self._depth}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE {name}")
+            finally:
+                self._depth -= 1
+            return
         try:
+            self._begin()
+        except sqlite3.Error as exc:
+            raise write_error(exc) from None
+        self._depth = 1
+        try:
+            if check_lock and self.lock is not None:
+                holder = lock_mod.still_mine(self.conn, self.lock.token)
+                if holder is not None:
+                    raise LockLostError(
+                        "บันทึกไม่ได้: ไฟล์นี้ถูกเปิดแก้ไขโดย" + (holder.describe() if holder.token else "โปรแกรมอื่น")
+                        + " แล้ว โปรดปิดแล้วเปิดไฟล์ใหม่")
             yield
+            self._commit()
+        except sqlite3.IntegrityError as exc:
+            self._rollback()
+            raise StorageError(f"บันทึกไม่ได้: ข้อมูลไม่ถูกต้องหรือขัดกับข้อมูลอื่น ({exc})") from None
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise write_error(exc) from None
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
-        else:
-            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    # -- backups -------------------------------------------------------------------------------
+    def backup(self, reason: str = "manual") -> Path:
+        """Copy the file now (SQLite's online backup) into its backup folder; raises StorageError."""
+        if self.conn.in_transaction:
+            raise StorageError("สำรองข้อมูลระหว่างการบันทึกไม่ได้")
+        path = backups_mod.make_backup(self.conn, self.path, reason)
+        self.last_backup = path
+        self._changes_at_backup = self.conn.total_changes
+        return path
+
+    def _backup_quietly(self, reason: str) -> None:
+        try:
+            self.backup(reason)
+        except StorageError as exc:
+            self.warnings.append(str(exc))
+
+    def _backup_or_fail(self, reason: str) -> None:
+        """Before a risky change: without a copy the change does not start."""
+        if self.backups_enabled and not self.conn.in_transaction:
+            self.backup(reason)
+
+    def list_backups(self) -> list[backups_mod.BackupInfo]:
+        return backups_mod.list_backups(self.path)
+
+    def restore_backup(self, backup_path) -> Path:
+        """Replace the file's content with a backup's, after saving a copy of the current content (returned).
+
+        The backup is checked like any file that is opened; the copy-in is one SQLite transaction, so a crash
+        leaves either the old content or the restored one. Reload everything read before.
+        """
+        if self.read_only:
+            raise StorageError("ไฟล์นี้เปิดแบบอ่านอย่างเดียว กู้คืนไม่ได้")
+        with ReportStore.open(backup_path, read_only=True, backups=False) as source:
+            before = backups_mod.make_backup(self.conn, self.path, "before-restore")
+            try:
+                source.conn.backup(self.conn)
+            except sqlite3.Error as exc:
+                raise write_error(exc) from None
+            version = source.version
+        self.version = version
+        self.audit.enabled = version >= 2
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+        if self.lock is not None:
+            self._take_lock()
+        with self.transaction():
+            self.audit.record("restore", field="backup", old=before.name, new=Path(backup_path).name)
+        self._changes_at_backup = self.conn.total_changes
+        return before
+
+    # -- audit trail ---------------------------------------------------------------------------
+    def history(self, node_id: int | None = None, report_id: int | None = None, limit: int = 1000) -> list[AuditEntry]:
+        """Audit rows, newest first: of one node, one report, or the whole file."""
+        if self.version < 2:
+            return []
+        return history(self.conn, node_id=node_id, report_id=report_id, limit=limit)
 
     # -- organization and reports --------------------------------------------------------------
     def organization(self) -> Organization:
@@ -206,8 +425,11 @@ class ReportStore:
         return Organization(*row) if row else Organization()
 
     def set_organization(self, org: Organization) -> None:
+        new = dataclasses.asdict(org)
+        _check_text(new.values())
         with self.transaction():
-            self.db["organization"].update(1, dataclasses.asdict(org))
+            self.audit.changes("organization", dataclasses.asdict(self.organization()), new)
+            self.db["organization"].update(1, new)
 
     def reports(self) -> list[ReportInfo]:
         rows = self.db.execute("SELECT id, fiscal_year, round FROM reports ORDER BY fiscal_year, round").fetchall()
@@ -219,21 +441,36 @@ class ReportStore:
         return row[0] if row else None
 
     def add_report(self, report: Report) -> int:
-        """Insert a whole report with its tree; sets `id` on the report and on every node."""
+        """Insert a whole report with its tree (a backup is taken first); sets `id` on the report and every node."""
+        self._backup_or_fail("new-report")
         with self.transaction():
             return self._add_report(report)
 
     def _add_report(self, report: Report) -> int:
         if self.find_report(report.fiscal_year, report.round) is not None:
             raise StorageError(f"มีรายงานปี {report.fiscal_year} รอบ {report.round} เดือนอยู่แล้ว")
-        report.id = self.db["reports"].insert(_report_columns(report)).last_pk
+        columns = _report_columns(report)
+        _check_text(columns.values())
+        report.id = self.db["reports"].insert(columns).last_pk
         for pos, node in enumerate(report.tree):
             self._insert_subtree(report.id, None, pos, node)
+        self.audit.record("add_report", report.id, field="report", new=f"{report.fiscal_year}-{report.round}")
         return report.id
 
     def delete_report(self, report_id: int) -> None:
         with self.transaction():
+            snapshot = self._report_snapshot(report_id)
             self.db.execute("DELETE FROM reports WHERE id = ?", [report_id])
+            if snapshot is not None:
+                self.audit.record("delete_report", report_id, field="report", old=snapshot)
+
+    def _report_snapshot(self, report_id: int) -> str | None:
+        """The report as interchange JSON, kept in the audit trail of a deletion."""
+        if not self.audit.enabled or self.db.execute("SELECT 1 FROM reports WHERE id = ?", [report_id]).fetchone() is None:
+            return None
+        from ..interchange.json_format import report_to_dict
+
+        return json.dumps(report_to_dict(self.load_report(report_id)), ensure_ascii=False)
 
     def update_report(self, report_id: int, **changes) -> None:
         """Change report fields: fiscal_year, round, plan_title, intro, conclusion, reporter, announcement."""
@@ -249,11 +486,23 @@ class ReportStore:
                 cols[key] = value
             else:
                 raise KeyError(key)
+        _check_text(cols.values())
         with self.transaction():
+            old = self._row("reports", report_id, cols)
+            if old is None:
+                raise StorageError(f"ไม่พบรายงานหมายเลข {report_id}")
+            self.audit.changes("update_report", old, cols, report_id=report_id)
             try:
                 self.db["reports"].update(report_id, cols)
             except sqlite3.IntegrityError as exc:
                 raise StorageError(f"บันทึกไม่ได้: ข้อมูลขัดกับรายงานอื่นหรือไม่ถูกต้อง ({exc})") from None
+
+    def _row(self, table: str, row_id: int, columns) -> dict | None:
+        names = [c for c in columns if c.isidentifier()]
+        if not names:
+            return {} if self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() else None
+        row = self.db.execute(f"SELECT {', '.join(names)} FROM {table} WHERE id = ?", [row_id]).fetchone()
+        return None if row is None else dict(zip(names, row))
 
     def load_report(self, report_id: int) -> Report:
         row = self.db.execute("SELECT * FROM reports WHERE id = ?", [report_id]).fetchone()
@@ -305,16 +554,23 @@ class ReportStore:
         return Document(self.organization(), [self.load_report(r.id) for r in self.reports()])
 
     def import_document(self, doc: Document) -> None:
-        """Add every report of `doc` (and its organization) in one transaction."""
+        """Add every report of `doc` (and its organization) in one transaction, after a backup."""
+        org = dataclasses.asdict(doc.organization)
+        _check_text(org.values())
+        self._backup_or_fail("import")
         with self.transaction():
-            self.db["organization"].update(1, dataclasses.asdict(doc.organization))
+            self.audit.changes("organization", dataclasses.asdict(self.organization()), org)
+            self.db["organization"].update(1, org)
             for report in doc.reports:
                 self._add_report(report)
+            self.audit.record("import", field="reports", new=str(len(doc.reports)))
 
     # -- nodes ---------------------------------------------------------------------------------
     def _insert_subtree(self, report_id: int, parent_id: int | None, position: int, node) -> int:
+        columns = _node_columns(node)
+        _check_text(columns.values())
         node.id = self.db["nodes"].insert(
-            {"report_id": report_id, "parent_id": parent_id, "position": position, **_node_columns(node)}).last_pk
+            {"report_id": report_id, "parent_id": parent_id, "position": position, **columns}).last_pk
         if isinstance(node, Heading):
             for pos, child in enumerate(node.children):
                 self._insert_subtree(report_id, node.id, pos, child)
@@ -323,6 +579,8 @@ class ReportStore:
         return node.id
 
     def _write_details(self, node_id: int, details: list[DetailBlock]) -> None:
+        for d in details:
+            _check_text((d.heading, d.body))
         self.db.execute("DELETE FROM details WHERE node_id = ?", [node_id])
         if details:
             self.db["details"].insert_all(
@@ -366,12 +624,16 @@ class ReportStore:
             self._check_parent(report_id, parent_id, node)
             position = max(0, min(position, self._count_children(report_id, parent_id)))
             self._shift(report_id, parent_id, position, +1)
-            return self._insert_subtree(report_id, parent_id, position, node)
+            node_id = self._insert_subtree(report_id, parent_id, position, node)
+            self.audit.record("insert", report_id, node_id, "title", None, node.title)
+            return node_id
 
     def delete_node(self, node_id: int) -> tuple[int | None, int]:
         """Delete a node and its subtree; returns (parent_id, position) for an undo to reinsert at."""
         with self.transaction():
             report_id, parent_id, position, _ = self._node_row(node_id)
+            if self.audit.enabled:
+                self.audit.record("delete", report_id, node_id, "node", self._node_snapshot(report_id, node_id))
             self.db.execute("DELETE FROM nodes WHERE id = ?", [node_id])
             self._shift(report_id, parent_id, position + 1, -1)
             return parent_id, position
@@ -392,14 +654,25 @@ class ReportStore:
             self._shift(report_id, new_parent_id, new_position, +1, exclude_id=node_id)
             self.db.execute("UPDATE nodes SET parent_id = ?, position = ? WHERE id = ?",
                             [new_parent_id, new_position, node_id])
+            if (parent_id, position) != (new_parent_id, new_position):
+                self.audit.record("move", report_id, node_id, "position", f"{parent_id}/{position}",
+                                  f"{new_parent_id}/{new_position}")
 
     def update_node(self, node_id: int, **changes) -> None:
         """Change node fields by model name: title, item_type, indicator, target, result, budget,
         approaches, status, status_reason, note, details."""
         details = changes.pop("details", None)
         cols = _node_changes(changes)
+        _check_text(cols.values())
         with self.transaction():
-            self._node_row(node_id)
+            report_id = self._node_row(node_id)[0]
+            if self.audit.enabled:
+                self.audit.changes("update", self._row("nodes", node_id, cols), cols, report_id, node_id)
+                if details is not None:
+                    old = [DetailBlock(h, b) for h, b in self.db.execute(
+                        "SELECT heading, body FROM details WHERE node_id = ? ORDER BY position", [node_id])]
+                    if old != list(details):
+                        self.audit.record("update", report_id, node_id, "details", old, list(details))
             if cols:
                 try:
                     self.db["nodes"].update(node_id, cols)
@@ -409,28 +682,18 @@ class ReportStore:
                 self._write_details(node_id, details)
 
 
-def _statements(script: str):
-    """Split a schema script into statements, so they run inside our transaction
-    (sqlite3's executescript would commit first)."""
-    buf = ""
-    for line in script.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            if buf.strip():
-                yield buf.strip()
-            buf = ""
+
+    def _node_snapshot(self, report_id: int, node_id: int) -> str:
+        """A node's subtree as interchange JSON, kept in the audit trail of a deletion."""
+        from ..core.model import walk
+        from ..interchange.json_format import node_to_dict
+
+        for node in walk(self._load_tree(report_id)):
+            if node.id == node_id:
+                return json.dumps(node_to_dict(node), ensure_ascii=False)
+        return ""
 
 
-def check_header(path: Path) -> None:
-    """Refuse what is not an SQLite file before SQLite reads it."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(100)
-    except FileNotFoundError:
-        raise StorageError(f"ไม่พบไฟล์ {path}") from None
-    except OSError as exc:
-        raise StorageError(f"เปิดไฟล์ {path} ไม่ได้: {exc.strerror or exc}") from None
-    if not head:
-        raise StorageError(f"ไฟล์ {path.name} ว่างเปล่า ไม่ใช่ไฟล์รายงาน")
-    if not head.startswith(SQLITE_HEADER) or len(head) < 100:
-        raise StorageError(f"ไฟล์ {path.name} ไม่ใช่ไฟล์รายงานของโปรแกรมนี้")
+# Re-exported for callers of the version-1 module (check_header was defined here).
+__all__ = ["ReportStore", "ReportInfo", "StorageError", "WriteError", "FileLockedError", "LockLostError",
+           "check_header", "SQLITE_HEADER"]

@@ -1,0 +1,163 @@
+"""Backups of a data file in the user's data folder, taken with SQLite's online backup API.
+
+A copy is taken when a file is opened for editing, when it is closed, and before a risky operation (an import,
+a new round, a migration, a restore). Copies of one file live in their own folder, named for the time (UTC)
+and the reason, and are thinned after each new copy to a bounded set: the KEEP_RECENT newest, then the
+newest of each of the last KEEP_DAILY days, KEEP_WEEKLY weeks and KEEP_MONTHLY months.
+
+PIPUN_DATA_DIR overrides the data folder (tests, a portable install).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import StorageError
+
+APP_NAME = "PipunDesktop"
+KEEP_RECENT, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 10, 7, 8, 12
+MAX_BACKUPS = KEEP_RECENT + KEEP_DAILY + KEEP_WEEKLY + KEEP_MONTHLY
+SUFFIX = ".pipun"
+_NAME_RE = re.compile(r"^(\d{8}T\d{6}\d{6}Z)-([a-z-]+)\.pipun$")
+
+REASON_LABELS = {
+    "open": "เมื่อเปิดไฟล์", "close": "เมื่อปิดไฟล์", "import": "ก่อนนำเข้า", "new-report": "ก่อนเพิ่มรายงาน",
+    "migration": "ก่อนปรับรุ่นไฟล์", "before-restore": "ก่อนกู้คืน", "manual": "สำรองเอง",
+}
+
+
+def data_dir() -> Path:
+    override = os.environ.get("PIPUN_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def backup_folder(path) -> Path:
+    """The folder holding the copies of one data file (by its full path: two files called alike stay apart)."""
+    resolved = str(Path(path).resolve())
+    key = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    stem = re.sub(r"[^\w.-]+", "_", Path(path).stem)[:40] or "file"
+    return data_dir() / "backups" / f"{stem}-{key}"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    when: dt.datetime  # UTC
+    reason: str
+    size: int
+
+    @property
+    def reason_label(self) -> str:
+        return REASON_LABELS.get(self.reason, self.reason)
+
+    def local_time(self) -> str:
+        return self.when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _stamp(when: dt.datetime) -> str:
+    return when.strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def list_backups(path) -> list[BackupInfo]:
+    """The copies of `path`, newest first."""
+    folder = backup_folder(path)
+    return list_backups_in(folder) if folder.is_dir() else []
+
+
+def make_backup(conn: sqlite3.Connection, source_path, reason: str) -> Path:
+    """Copy the open database `conn` (a consistent snapshot) into the backup folder of `source_path`."""
+    folder = backup_folder(source_path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "source.txt").write_text(str(Path(source_path).resolve()), encoding="utf-8",
+                                           errors="surrogateescape")
+    except OSError as exc:
+        raise StorageError(f"สร้างโฟลเดอร์สำรองข้อมูล {folder} ไม่ได้: {exc.strerror or exc}") from None
+    when = dt.datetime.now(dt.timezone.utc)
+    final = folder / f"{_stamp(when)}-{reason}{SUFFIX}"
+    while final.exists():  # two copies in the same microsecond
+        when += dt.timedelta(microseconds=1)
+        final = folder / f"{_stamp(when)}-{reason}{SUFFIX}"
+    partial = folder / f".partial-{os.getpid()}-{final.name}"
+    try:
+        dest = sqlite3.connect(partial, isolation_level=None)
+        try:
+            conn.backup(dest)
+            # a copy carries no edit lock: restoring it must not lock the file to a session long gone
+            if dest.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'lock'").fetchone():
+                dest.execute("DELETE FROM lock")
+        finally:
+            dest.close()
+        with open(partial, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(partial, final)
+    except (OSError, sqlite3.Error) as exc:
+        for leftover in (partial, Path(f"{partial}-journal")):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise StorageError(f"สำรองข้อมูลไม่ได้ ({message}) ไฟล์ข้อมูลไม่ได้เปลี่ยนแปลง") from None
+    thin(folder)
+    return final
+
+
+def choose_kept(backups: list[BackupInfo]) -> set[Path]:
+    """Which copies thinning keeps (see the module docstring); `backups` newest first."""
+    kept = {b.path for b in backups[:KEEP_RECENT]}
+    for bucket, limit in ((lambda w: w.date(), KEEP_DAILY),
+                          (lambda w: w.isocalendar()[:2], KEEP_WEEKLY),
+                          (lambda w: (w.year, w.month), KEEP_MONTHLY)):
+        seen = []
+        for b in backups:
+            key = bucket(b.when.astimezone())
+            if key not in seen:
+                if len(seen) == limit:
+                    break
+                seen.append(key)
+                kept.add(b.path)
+    return kept
+
+
+def thin(folder: Path) -> None:
+    for entry in folder.iterdir():
+        if entry.name.startswith(".partial-"):
+            try:  # left by a program killed mid-copy
+                if time.time() - entry.stat().st_mtime > 3600:
+                    entry.unlink()
+            except OSError:
+                pass
+    backups = list_backups_in(folder)
+    kept = choose_kept(backups)
+    for b in backups:
+        if b.path not in kept:
+            try:
+                b.path.unlink()
+            except OSError:
+                pass
+
+
+def list_backups_in(folder: Path) -> list[BackupInfo]:
+    out = []
+    for entry in folder.iterdir():
+        m = _NAME_RE.match(entry.name)
+        if m:
+            when = dt.datetime.strptime(m.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.timezone.utc)
+            try:
+                out.append(BackupInfo(entry, when, m.group(2), entry.stat().st_size))
+            except OSError:
+                pass
+    out.sort(key=lambda b: b.when, reverse=True)
+    return out

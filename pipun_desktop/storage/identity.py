@@ -1,0 +1,44 @@
+"""Who is editing: the OS user, the machine and the time, as the lock and the audit trail record them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+import socket
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no USERNAME/LOGNAME and no pwd entry (a service account, a bare container)
+        return os.environ.get("USERNAME") or os.environ.get("USER") or f"uid-{getattr(os, 'getuid', lambda: '?')()}"
+
+
+def host_name() -> str:
+    try:
+        return socket.gethostname() or "?"
+    except OSError:
+        return "?"
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def iso_now() -> str:
+    return now_utc().isoformat(timespec="seconds")
+
+
+def parse_iso(text: str) -> dt.datetime | None:
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def local_text(text: str) -> str:
+    """An ISO UTC time as the user's local clock shows it, "2021-04-08 14:05"."""
+    value = parse_iso(text)
+    return text if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
