@@ -12,7 +12,7 @@ import dataclasses
 from typing import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QImage, QPalette, QPixmap
+from PySide6.QtGui import QFont, QImage, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
@@ -25,7 +25,7 @@ from ..core.texts import intro_template, round_name
 from ..thai.digits import render_digits
 from .thai_inputs import ThaiDateField, ThaiYearSpinBox
 
-IDLE_COMMIT_MS = 1200  # a pause in typing this long commits the field
+IDLE_COMMIT_MS = 500  # a pause in typing this long commits the field
 EMBLEM_PREVIEW_CM = 3.0  # printed height of the emblem on the announcement
 EMBLEM_MAX_PIXELS = 1200  # larger images are scaled down: 3 cm at 1,000 dpi is plenty
 ERROR_COLOR = "#b00020"
@@ -38,16 +38,25 @@ def image_to_png(image: QImage) -> bytes:
     return bytes(buf.data())
 
 
-class _FocusOut(QObject):
-    """Commit a plain-text editor's pending text when it loses focus (it has no editingFinished)."""
+class _FieldFilter(QObject):
+    """Commit a field's part when it loses focus (a plain-text editor has no editingFinished), and hand the
+    Undo/Redo keys to the window's actions (the document's undo stack) after committing what was typed:
+    an editor's private undo would fight the document's."""
 
-    def __init__(self, callback: Callable[[], None], parent):
+    def __init__(self, on_focus_out: Callable[[], None], before_undo: Callable[[], None], parent):
         super().__init__(parent)
-        self._callback = callback
+        self._on_focus_out = on_focus_out
+        self._before_undo = before_undo
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            self._callback()
+        kind = event.type()
+        if kind == QEvent.Type.FocusOut:
+            self._on_focus_out()
+        elif kind == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            self._before_undo()
+            event.ignore()
+            return True
         return False
 
 
@@ -126,16 +135,22 @@ class ReportForm(QWidget):
         edit.setAccessibleName(name or placeholder)
         edit.textEdited.connect(lambda _t: self._touch(part, commit))
         edit.editingFinished.connect(lambda: self._finish(part))
+        self._filter(edit, part)
         return edit
+
+    def _filter(self, widget, part: str | None) -> None:
+        on_focus_out = (lambda: self._finish(part)) if part else (lambda: None)
+        widget.installEventFilter(_FieldFilter(on_focus_out, self.flush, widget))
 
     def _text(self, parent, part: str, commit, lines: int = 4, name: str = "") -> QPlainTextEdit:
         edit = QPlainTextEdit(parent)
         edit.setTabChangesFocus(True)
+        edit.setUndoRedoEnabled(False)
         edit.setAccessibleName(name)
         edit.setMinimumHeight(int(edit.fontMetrics().lineSpacing() * lines + 14))
         edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         edit.textChanged.connect(lambda: None if self._loading else self._touch(part, commit))
-        edit.installEventFilter(_FocusOut(lambda: self._finish(part), edit))
+        self._filter(edit, part)
         return edit
 
     def _date(self, parent, part: str, commit, name: str) -> ThaiDateField:
@@ -144,6 +159,7 @@ class ReportForm(QWidget):
         field.check.setAccessibleName(f"มี{name}")
         field.edited.connect(lambda: self._touch(part, commit))
         field.finished.connect(lambda: (self._touch(part, commit), self._finish(part)))
+        self._filter(field.edit, None)
         return field
 
     def _build_organization(self, parent) -> QGroupBox:
@@ -169,6 +185,7 @@ class ReportForm(QWidget):
         self.round_combo.setAccessibleName("รอบรายงาน")
         for r in ROUNDS:
             self.round_combo.addItem(round_name(r), r)
+        self._filter(self.year_spin, None)
         self.year_spin.valueChanged.connect(self._year_round_edited)
         self.year_spin.editingFinished.connect(self._commit_year_round)
         self.round_combo.activated.connect(lambda _i: self._commit_year_round())
@@ -288,16 +305,17 @@ class ReportForm(QWidget):
     def set_document(self, document) -> None:
         if self.document is not None:
             self.flush()
-            for sig in (self.document.report_changed, self.document.report_switched):
+            for sig, slot in ((self.document.report_changed, self._document_changed),
+                              (self.document.report_switched, self._report_switched)):
                 try:
-                    sig.disconnect(self._document_changed)
+                    sig.disconnect(slot)
                 except (RuntimeError, TypeError):
                     pass
         self.document = document
         self._pending.clear()
         if document is not None:
             document.report_changed.connect(self._document_changed)
-            document.report_switched.connect(self._document_changed)
+            document.report_switched.connect(self._report_switched)
         self.load()
 
     @property
@@ -305,6 +323,15 @@ class ReportForm(QWidget):
         return getattr(self.document, "report", None)
 
     def _document_changed(self) -> None:
+        self.load()
+
+    def _report_switched(self) -> None:
+        # typing not yet committed belonged to the previous report: never write it into this one
+        self._pending.clear()
+        self._idle.stop()
+        self._year_timer.stop()
+        self._show_year_error("")
+        self._show_emblem_error("")
         self.load()
 
     def load(self) -> None:
@@ -441,11 +468,11 @@ class ReportForm(QWidget):
         self._pending.pop("intro", None)
         report = self.report
         if checked:
-            self.document.set_report_field("intro", None, text="ใช้บทนำมาตรฐาน")
+            self._own_entry("ใช้บทนำมาตรฐาน", lambda: self.document.set_report_field("intro", None))
         else:
             # start from the template, so the officer edits rather than retypes
             text = intro_template(self.document.organization, report, self._digits())
-            self.document.set_report_field("intro", text, text="แก้บทนำเอง")
+            self._own_entry("แก้บทนำเอง", lambda: self.document.set_report_field("intro", text))
             self.intro_edit.setFocus()
         self._load_intro()
 
@@ -465,6 +492,17 @@ class ReportForm(QWidget):
             date=self.announcement_date.date(), signatory_name=self.signatory_name.text().strip(),
             signatory_position=self.signatory_position.text().strip())
         self.document.set_report_field("announcement", new, text="แก้ประกาศ")
+
+    def _own_entry(self, text: str, fn: Callable[[], bool]) -> bool:
+        """Run one discrete change (a tick, an image, a year) as its own undo entry: the document merges
+        consecutive changes of one report field, which suits typing but not these."""
+        self.flush()
+        stack = self.document.undo_stack
+        stack.beginMacro(text)
+        try:
+            return fn()
+        finally:
+            stack.endMacro()
 
     # == year and round ==========================================================================
     def _year_round_edited(self, *_args) -> None:
@@ -495,12 +533,16 @@ class ReportForm(QWidget):
                 self._digits()))
             self._revert_year_round()
             return
-        ok = True
-        if year != report.fiscal_year:
-            ok = self.document.set_report_field("fiscal_year", year, text="เปลี่ยนปีงบประมาณ")
-        if ok and round_ != report.round:
-            ok = self.document.set_report_field("round", round_, text="เปลี่ยนรอบรายงาน")
-        if ok:
+        def apply() -> bool:
+            ok = True
+            if year != report.fiscal_year:
+                ok = self.document.set_report_field("fiscal_year", year)
+            if ok and round_ != report.round:
+                ok = self.document.set_report_field("round", round_)
+            return ok
+
+        label = render_digits(f"เปลี่ยนเป็นรายงานปี {year} รอบ {round_} เดือน", self._digits())
+        if self._own_entry(label, apply):
             self._show_year_error("")
         else:
             failure = getattr(self.document, "last_failure", None)
@@ -540,15 +582,16 @@ class ReportForm(QWidget):
             image = image.scaled(EMBLEM_MAX_PIXELS, EMBLEM_MAX_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)
         self._show_emblem_error("")
-        new = dataclasses.replace(self.report.announcement, emblem_png=image_to_png(image))
-        return self.document.set_report_field("announcement", new, text="ใส่ตราสัญลักษณ์")
+        png = image_to_png(image)
+        return self._own_entry("ใส่ตราสัญลักษณ์", lambda: self.document.set_report_field(
+            "announcement", dataclasses.replace(self.report.announcement, emblem_png=png)))
 
     def remove_emblem(self) -> None:
         if self.report is None or self.report.announcement.emblem_png is None:
             return
         self._show_emblem_error("")
-        new = dataclasses.replace(self.report.announcement, emblem_png=None)
-        self.document.set_report_field("announcement", new, text="นำตราสัญลักษณ์ออก")
+        self._own_entry("นำตราสัญลักษณ์ออก", lambda: self.document.set_report_field(
+            "announcement", dataclasses.replace(self.report.announcement, emblem_png=None)))
 
     def _show_emblem(self, png: bytes | None) -> None:
         if self._emblem_loaded and png == self._emblem_shown:
