@@ -131,12 +131,18 @@ def introduction(org, report: Report, st: Styles, digits: str):
 
 def narratives(report: Report, st: Styles, digits: str, avail_width: float, progress=None):
     out = [TextFlow("ผลการดำเนินงาน", st.title)]
+    after_heading = True
     for n in numbered(report.tree, digits):
         node = n.node
+        if not after_heading:
+            # room for a title and a few lines, else a new page; never between a heading and
+            # what follows it (that would break the keep-with-next chain)
+            out.append(CondPageBreak(3 * cm))
         if isinstance(node, Heading):
             out.append(TextFlow(n.label, st.h1 if n.depth == 0 else st.h2))
+            after_heading = True
             continue
-        out.append(CondPageBreak(3 * cm))
+        after_heading = False
         out.append(TextFlow(n.label, st.item_title))
         for block in node.details:
             if block.heading.strip():
