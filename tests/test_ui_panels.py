@@ -381,3 +381,11 @@ def test_switching_reports_never_writes_pending_text_into_the_other_report(qtbot
     assert document.report.plan_title != "ยังไม่ได้บันทึก"
     assert form.plan_title.text() == document.report.plan_title
     assert form.round_combo.currentData() == 12
+
+
+def test_a_typed_intro_naming_another_round_is_pointed_out(qtbot, form, document):
+    assert not form.intro_note.isVisible()
+    form.round_combo.setCurrentIndex(form.round_combo.findData(12))
+    form.round_combo.activated.emit(form.round_combo.currentIndex())
+    assert document.report.round == 12
+    assert form.intro_note.isVisible() and "รอบ ๑๒ เดือน" in form.intro_note.text()

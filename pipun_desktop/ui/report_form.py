@@ -29,6 +29,7 @@ IDLE_COMMIT_MS = 500  # a pause in typing this long commits the field
 EMBLEM_PREVIEW_CM = 3.0  # printed height of the emblem on the announcement
 EMBLEM_MAX_PIXELS = 1200  # larger images are scaled down: 3 cm at 1,000 dpi is plenty
 ERROR_COLOR = "#b00020"
+WARNING_COLOR = "#8a5a00"
 
 
 def image_to_png(image: QImage) -> bytes:
@@ -221,8 +222,13 @@ class ReportForm(QWidget):
                                       "เอาติ๊กออกเพื่อแก้ไขข้อความเอง")
         self.intro_default.clicked.connect(self._intro_default_clicked)
         self.intro_edit = self._text(box, "intro", self._commit_intro, 6, "บทนำ")
+        self.intro_note = QLabel(box)
+        self.intro_note.setWordWrap(True)
+        self.intro_note.setStyleSheet(f"color: {WARNING_COLOR};")
+        self.intro_note.hide()
         intro.addWidget(self.intro_default)
         intro.addWidget(self.intro_edit)
+        intro.addWidget(self.intro_note)
         form.addRow("บทนำ", intro)
         return box
 
@@ -387,10 +393,25 @@ class ReportForm(QWidget):
         text = intro_template(self.document.organization, report, self._digits()) if standard else report.intro
         self._set_text(self.intro_edit, text)
         self.intro_edit.setReadOnly(standard or self._read_only())
+        self._check_intro()
         pal = self.intro_edit.palette()
         role = QPalette.ColorRole.Window if standard else QPalette.ColorRole.Base
         pal.setColor(QPalette.ColorRole.Base, self.palette().color(role))
         self.intro_edit.setPalette(pal)
+
+    def _check_intro(self) -> None:
+        """A typed introduction names a year and round; say so when they are not the report's."""
+        report, d = self.report, self._digits()
+        text = report.intro
+        missing = []
+        if text is not None:
+            if render_digits(str(report.fiscal_year), d) not in text:
+                missing.append(render_digits(f"ปี {report.fiscal_year}", d))
+            if render_digits(f"รอบ {report.round} เดือน", d) not in text:
+                missing.append(render_digits(f"รอบ {report.round} เดือน", d))
+        self.intro_note.setText(f"บทนำที่แก้เองยังไม่ได้กล่าวถึง{' และ'.join(missing)} ของรายงานนี้ "
+                                "ตรวจข้อความ หรือติ๊ก “ใช้ข้อความมาตรฐาน”" if missing else "")
+        self.intro_note.setVisible(bool(missing))
 
     def _digits(self) -> str:
         return getattr(self.document, "digits", "thai")
