@@ -57,7 +57,9 @@ class _Command(QUndoCommand):
 class SetNodeFieldCommand(_Command):
     """Change one field of one node; consecutive edits of the same field merge into one entry."""
 
-    def __init__(self, document, ref, field: str, old, new, merge: bool = True, text: str | None = None):
+    def __init__(self, document, ref, field: str, old, new, merge=True, text: str | None = None):
+        """`merge`: False never merges; otherwise edits merge while their `merge` keys are equal (True, or
+        e.g. ("body", 2) so typing in one narrative block doesn't merge with another)."""
         node = document.node_by_id(ref.id)
         super().__init__(document, text or f"แก้ไข{FIELD_LABELS.get(field, field)}{_node_noun(node)}")
         self.ref, self.field = ref, field
@@ -76,8 +78,8 @@ class SetNodeFieldCommand(_Command):
         return MERGE_NODE_FIELD
 
     def mergeWith(self, other):
-        if (not isinstance(other, SetNodeFieldCommand) or other.isObsolete() or not self.mergeable
-                or not other.mergeable or other.ref is not self.ref or other.field != self.field):
+        if (not isinstance(other, SetNodeFieldCommand) or other.isObsolete() or self.mergeable is False
+                or other.mergeable != self.mergeable or other.ref is not self.ref or other.field != self.field):
             return False
         self.new = other.new
         if self.new == self.old:

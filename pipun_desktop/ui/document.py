@@ -100,6 +100,7 @@ class ReportDocument(QObject):
         self.report = self.store.load_report(report_id)
         self._refs.clear()
         self._reindex()
+        self._numbers = None
 
     def switch_report(self, report_id: int) -> None:
         """Load another report of the same file; undo history belongs to one report and is cleared."""
@@ -132,7 +133,7 @@ class ReportDocument(QObject):
 
         visit(self.report.tree if self.report else [], None)
         self._nodes, self._parent, self._row = nodes, parents, rows
-        self._numbers = None
+        # numbers stay as they were until _structure_done: views hear of renumbering through dataChanged
         # refs of nodes no longer in the tree belong to the commands that removed them
         for node_id in [i for i in self._refs if i not in nodes]:
             del self._refs[node_id]
@@ -202,7 +203,7 @@ class ReportDocument(QObject):
         return False
 
     # -- public edits: one undo command each ---------------------------------------------------
-    def set_node_field(self, node_id: int, field: str, value, merge: bool = True, text: str | None = None) -> bool:
+    def set_node_field(self, node_id: int, field: str, value, merge=True, text: str | None = None) -> bool:
         """Change one field of a node (names as ReportStore.update_node); False when it was not stored."""
         from .commands import SetNodeFieldCommand
 
@@ -376,6 +377,7 @@ class ReportDocument(QObject):
         return True
 
     def _structure_done(self) -> None:
+        self._numbers = None
         self.structure_changed.emit()
         self.report_changed.emit()
 

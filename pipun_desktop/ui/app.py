@@ -1,0 +1,91 @@
+"""`python main.py [FILE] [--report YEAR-ROUND] [--screenshot OUT.png]`: the window.
+
+Without FILE the last file is reopened; on the very first run a copy of the bundled sample is made in the
+user's data folder and opened. `--screenshot` lays the window out at 1366×768 with the first item selected,
+writes the PNG and exits (for the README, for looking at the window without a screen, and for timing start-up).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+SCREEN_SIZE = (1366, 768)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="main.py", description="โปรแกรมรายงานผลการดำเนินการป้องกันการทุจริต")
+    p.add_argument("file", nargs="?", metavar="FILE", help="ไฟล์รายงาน (.pipun) หรือไฟล์ JSON")
+    p.add_argument("--report", metavar="YEAR-ROUND", help="รายงานที่จะแสดง เช่น 2564-6")
+    p.add_argument("--screenshot", metavar="OUT.png", help="บันทึกภาพหน้าต่างขนาด 1366×768 แล้วออก")
+    return p.parse_args(argv)
+
+
+def run_gui(argv: list[str]) -> int:
+    args = parse_args(argv)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .fonts import load_app_font
+    from .main_window import MainWindow
+    from .settings import APPLICATION, ORGANIZATION, Settings
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("รายงานป้องกันการทุจริต")
+    _family, font_warning = load_app_font(app)
+    settings = Settings()
+    window = MainWindow(settings)
+
+    path = _choose_file(args.file, settings)
+    if path is None or not window.files.open_path(path, args.report):
+        if args.screenshot:
+            return 1
+    if args.screenshot:
+        return _screenshot(app, window, args.screenshot)
+
+    geometry = settings.get("geometry")
+    if geometry.isEmpty() or not window.restoreGeometry(geometry):
+        window.resize(*SCREEN_SIZE)
+    splitter = settings.get("splitter")
+    if not splitter.isEmpty():
+        window.splitter.restoreState(splitter)
+    window.show()
+    if font_warning:
+        QTimer.singleShot(0, lambda: window.inform("ฟอนต์", font_warning, warning=True))
+    return app.exec()
+
+
+def _choose_file(arg: str | None, settings) -> Path | None:
+    if arg:
+        return Path(arg)
+    last = settings.get("last_file")
+    if last and Path(last).exists():
+        return Path(last)
+    from .data_files import first_run_file
+
+    try:
+        return first_run_file()
+    except Exception as exc:  # a data folder we can't write: start empty, say why
+        print(f"สร้างไฟล์ตัวอย่างไม่ได้: {exc}", file=sys.stderr)
+        return None
+
+
+def _screenshot(app, window, out: str) -> int:
+    """Lay out at 1366×768 with the first item selected, write OUT.png, exit."""
+    window.resize(*SCREEN_SIZE)
+    window.setGeometry(0, 0, *SCREEN_SIZE)
+    window.show()
+    window.tree.select_first_item()
+    app.processEvents()
+    for panel in (window.summary_panel, window.checks_panel):
+        refresh = getattr(panel, "refresh_now", None)
+        if refresh:
+            refresh()
+    app.processEvents()
+    image = window.grab()
+    ok = image.save(out)
+    window.close()
+    return 0 if ok else 1

@@ -1,0 +1,76 @@
+"""Where the user's data file lives, and making one from a JSON document (first run, opening a .json)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from ..core.framework import empty_report
+from ..core.model import Document, Organization
+from ..interchange.json_format import InterchangeError, read_document
+from ..resources_path import resource_path
+
+APP_DIR_NAME = "Pipun"
+DATA_SUFFIX = ".pipun"
+SAMPLE_JSON = ("resources", "sample-pipun-2564-6.json")
+FIRST_FILE_NAME = "รายงานป้องกันการทุจริต" + DATA_SUFFIX
+
+
+def data_dir() -> Path:
+    """The per-user data folder (e.g. %LOCALAPPDATA%\\Pipun on Windows); never beside the program."""
+    path = Path(os.environ.get("PIPUN_DATA_DIR") or user_data_dir(APP_DIR_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def build_data_file(doc: Document, out: Path) -> Path:
+    """Write `doc` as a new data file at `out`, built beside it and renamed: `out` is absent or complete."""
+    from ..storage.store import ReportStore
+
+    out = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".creating", dir=out.parent.resolve())
+    os.close(fd)
+    os.unlink(tmp)
+    try:
+        with ReportStore.create(tmp, doc.organization) as store:
+            store.import_document(doc)
+        os.replace(tmp, out)
+    finally:
+        for leftover in (tmp, tmp + "-journal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+    return out
+
+
+def builtin_document() -> Document:
+    """A small document when the bundled sample is missing: the standard framework, no items."""
+    return Document(Organization("องค์การบริหารส่วนตำบล", "", ""), [empty_report(2564, 6, with_framework=True)])
+
+
+def sample_document() -> Document:
+    try:
+        return read_document(resource_path(*SAMPLE_JSON))
+    except (OSError, InterchangeError):
+        return builtin_document()
+
+
+def first_run_file() -> Path:
+    """A copy of the bundled sample in the data folder (made once; never the bundled file itself)."""
+    folder = data_dir()
+    path = folder / FIRST_FILE_NAME
+    if not path.exists():
+        build_data_file(sample_document(), path)
+    return path
+
+
+def free_path(folder: Path, stem: str) -> Path:
+    """`folder/stem.pipun`, or `stem (2).pipun`, … when taken."""
+    path = folder / f"{stem}{DATA_SUFFIX}"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem} ({n}){DATA_SUFFIX}"
+        n += 1
+    return path

@@ -1,0 +1,411 @@
+"""The File menu: new, open, recent, save a copy, import/export JSON, export PDF (in a worker), new round."""
+
+from __future__ import annotations
+
+import copy
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QProgressDialog,
+    QSpinBox,
+)
+
+from ..core.framework import empty_report
+from ..core.model import Document, Organization
+from ..core.rounds import MAX_YEAR, MIN_YEAR, new_round
+from ..interchange.json_format import InterchangeError, read_document, write_document
+from ..storage.store import StorageError
+from .data_files import DATA_SUFFIX, build_data_file, data_dir, free_path
+from .document import ReportDocument
+
+DATA_FILTER = f"ไฟล์รายงาน (*{DATA_SUFFIX} *.sqlite *.db);;ทุกไฟล์ (*)"
+JSON_FILTER = "JSON (*.json)"
+PDF_FILTER = "PDF (*.pdf)"
+
+
+class YearRoundDialog(QDialog):
+    """Fiscal year and round, optionally with the standard framework tick (a new report)."""
+
+    def __init__(self, title: str, year: int, round_: int, framework: bool | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.year = QSpinBox()
+        self.year.setRange(MIN_YEAR, MAX_YEAR)
+        self.year.setValue(year)
+        self.round = QComboBox()
+        self.round.addItem("รอบ ๖ เดือน", 6)
+        self.round.addItem("รอบ ๑๒ เดือน (ผลงานสะสม)", 12)
+        self.round.setCurrentIndex(0 if round_ == 6 else 1)
+        form = QFormLayout(self)
+        form.addRow("ปีงบประมาณ พ.ศ.", self.year)
+        form.addRow("รอบรายงาน", self.round)
+        self.framework = None
+        if framework is not None:
+            self.framework = QCheckBox("ใส่กรอบมาตรฐาน (มิติ หัวข้อ และหัวข้อย่อย ยังไม่มีโครงการ)")
+            self.framework.setChecked(framework)
+            form.addRow(self.framework)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("ตกลง")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[int, int, bool]:
+        return self.year.value(), self.round.currentData(), bool(self.framework and self.framework.isChecked())
+
+
+class PdfWorker(QObject):
+    """Runs export_report_pdf off the GUI thread on copies of the model objects (never the sqlite connection)."""
+
+    progress = Signal(int, int, str)
+    done = Signal(object)  # ExportInfo
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, organization, report, out_path: str, digits: str):
+        super().__init__()
+        self.organization, self.report = copy.deepcopy(organization), copy.deepcopy(report)
+        self.out_path, self.digits = out_path, digits
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        from ..pdf.export import ExportCancelled, export_report_pdf
+
+        try:
+            info = export_report_pdf(self.organization, self.report, self.out_path, digits=self.digits,
+                                     progress=lambda done, total, text: self.progress.emit(done, total, text),
+                                     is_cancelled=lambda: self._cancel)
+        except ExportCancelled:
+            self.cancelled.emit()
+        except Exception as exc:  # shown to the user; the GUI must survive any exporter failure
+            self.failed.emit(str(exc) or exc.__class__.__name__)
+        else:
+            self.done.emit(info)
+
+
+class FileActions(QObject):
+    """File menu behaviour for one MainWindow."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        self._thread = None
+        self._worker = None
+        self._progress = None
+        self.open_pdf_after_export = True
+        self.last_pdf: str | None = None
+
+    # -- helpers -------------------------------------------------------------------------------
+    @property
+    def document(self) -> ReportDocument | None:
+        return self.window.document
+
+    def _folder(self) -> str:
+        folder = self.settings.get("last_folder")
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    def _remember_folder(self, path: str) -> None:
+        self.settings.set("last_folder", str(Path(path).parent))
+
+    def _error(self, title: str, exc) -> None:
+        self.window.inform(title, str(exc), warning=True)
+
+    # -- opening -------------------------------------------------------------------------------
+    def open_path(self, path, report: str | None = None) -> bool:
+        """Open a data file (or a JSON document, turned into a data file in the data folder)."""
+        path = Path(path)
+        self.window.flush_edits()
+        try:
+            if path.suffix.lower() == ".json":
+                doc_json = read_document(path)
+                path = build_data_file(doc_json, free_path(data_dir(), path.stem))
+            document = ReportDocument.open(path, digits=self.window.digits)
+        except (StorageError, InterchangeError, sqlite3.Error, OSError) as exc:
+            self._error("เปิดไฟล์ไม่ได้", exc)
+            return False
+        self._switch_to(document, report)
+        return True
+
+    def _switch_to(self, document: ReportDocument, report: str | None = None) -> None:
+        old = self.window.document
+        if report is None and str(document.path) == self.settings.get("last_file"):
+            report = self.settings.get("last_report") or None
+        if report:
+            year, _, rnd = report.partition("-")
+            for info in document.reports():
+                if str(info.fiscal_year) == year and str(info.round) == rnd and info.id != document.report.id:
+                    document.switch_report(info.id)
+        self.window.set_document(document)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.settings.add_recent(str(document.path))
+        self.remember_report()
+        self.window.tree.select_first_item()
+
+    def remember_report(self) -> None:
+        doc = self.document
+        if doc is not None and doc.report is not None:
+            self.settings.set("last_report", f"{doc.report.fiscal_year}-{doc.report.round}")
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "เปิดไฟล์รายงาน", self._folder(),
+                                              f"{DATA_FILTER};;{JSON_FILTER}")
+        if path:
+            self._remember_folder(path)
+            self.open_path(path)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        files = [p for p in self.settings.get("recent_files") if Path(p).exists()]
+        for p in files:
+            action = menu.addAction(Path(p).name)
+            action.setToolTip(p)
+            action.setStatusTip(p)
+            action.triggered.connect(lambda *_, p=p: self.open_path(p))
+        if not files:
+            menu.addAction("(ยังไม่มี)").setEnabled(False)
+
+    def new_file(self) -> None:
+        doc = self.document
+        year = doc.report.fiscal_year if doc and doc.report else 2568
+        dialog = YearRoundDialog("สร้างไฟล์รายงานใหม่", year, 6, framework=True, parent=self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        year, round_, framework = dialog.values()
+        path, _ = QFileDialog.getSaveFileName(self.window, "บันทึกไฟล์รายงานใหม่ที่",
+                                              str(Path(self._folder()) / f"รายงาน-{year}-{round_}{DATA_SUFFIX}"),
+                                              DATA_FILTER)
+        if not path:
+            return
+        self.create_file(path, year, round_, framework)
+
+    def create_file(self, path, year: int, round_: int, framework: bool) -> bool:
+        path = Path(path)
+        if path.suffix == "":
+            path = path.with_suffix(DATA_SUFFIX)
+        org = copy.deepcopy(self.document.organization) if self.document else None
+        try:
+            if path.exists():
+                path.unlink()  # the save dialog already asked before overwriting
+            report = empty_report(year, round_, with_framework=framework)
+            build_data_file(Document(org or Organization(), [report]), path)
+            document = ReportDocument.open(path, digits=self.window.digits)
+        except (StorageError, ValueError, sqlite3.Error, OSError) as exc:
+            self._error("สร้างไฟล์ไม่ได้", exc)
+            return False
+        self._remember_folder(str(path))
+        self._switch_to(document)
+        return True
+
+    def save_copy(self) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, "บันทึกสำเนาเป็น",
+                                              str(Path(self._folder()) / f"{doc.path.stem}-สำเนา{DATA_SUFFIX}"),
+                                              DATA_FILTER)
+        if path:
+            self.save_copy_to(path)
+
+    def save_copy_to(self, path) -> bool:
+        """Copy the open data file (consistent snapshot via SQLite's backup) to `path`; keep working here."""
+        self.window.flush_edits()
+        path = Path(path)
+        if path.resolve() == self.document.path.resolve():
+            self.window.inform("บันทึกสำเนา", "เลือกชื่อไฟล์อื่นที่ไม่ใช่ไฟล์ที่เปิดอยู่")
+            return False
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".copying", dir=path.parent.resolve())
+            os.close(fd)
+            target = sqlite3.connect(tmp)
+            try:
+                self.document.store.conn.backup(target)
+            finally:
+                target.close()
+            os.replace(tmp, path)
+        except (sqlite3.Error, OSError) as exc:
+            self._error("บันทึกสำเนาไม่ได้", exc)
+            return False
+        finally:
+            if "tmp" in locals() and os.path.exists(tmp):
+                os.unlink(tmp)
+        self._remember_folder(str(path))
+        self.window.statusBar().showMessage(f"บันทึกสำเนาไว้ที่ {path}", 8000)
+        return True
+
+    # -- JSON ----------------------------------------------------------------------------------
+    def import_json(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "นำเข้ารายงานจาก JSON", self._folder(), JSON_FILTER)
+        if path:
+            self._remember_folder(path)
+            self.import_json_from(path)
+
+    def import_json_from(self, path) -> bool:
+        """Add the JSON document's reports to the open file (a report of the same year and round is refused)."""
+        doc = self.document
+        self.window.flush_edits()
+        try:
+            incoming = read_document(path)
+        except (InterchangeError, OSError) as exc:
+            self._error("นำเข้าไม่ได้", exc)
+            return False
+        existing = {(r.fiscal_year, r.round) for r in doc.reports()}
+        clash = [r for r in incoming.reports if (r.fiscal_year, r.round) in existing]
+        if clash:
+            r = clash[0]
+            self.window.inform("นำเข้าไม่ได้", f"ไฟล์นี้มีรายงานปี {r.fiscal_year} รอบ {r.round} เดือนอยู่แล้ว "
+                                               f"ลองเปิดไฟล์ JSON นั้นเป็นไฟล์ใหม่ (เมนู ไฟล์ > เปิดไฟล์)",
+                               warning=True)
+            return False
+        try:
+            ids = [doc.store.add_report(r) for r in incoming.reports]
+        except (StorageError, sqlite3.Error, OSError) as exc:
+            doc.handle_write_error(exc, "นำเข้า JSON")
+            return False
+        if ids:
+            doc.switch_report(ids[0])
+            self.remember_report()
+            self.window.tree.select_first_item()
+        return True
+
+    def export_json(self) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, "ส่งออก JSON", str(Path(self._folder()) /
+                                              f"{doc.path.stem}.json"), JSON_FILTER)
+        if path:
+            self._remember_folder(path)
+            self.export_json_to(path)
+
+    def export_json_to(self, path) -> bool:
+        """Every report of the open file, in the interchange format."""
+        self.window.flush_edits()
+        try:
+            write_document(self.document.store.load_document(), path)
+        except (StorageError, sqlite3.Error, OSError) as exc:
+            self._error("ส่งออกไม่ได้", exc)
+            return False
+        self.window.statusBar().showMessage(f"ส่งออก JSON ไว้ที่ {path}", 8000)
+        return True
+
+    # -- PDF -----------------------------------------------------------------------------------
+    def export_pdf(self) -> None:
+        doc = self.document
+        if doc is None or doc.report is None or self.pdf_running():
+            return
+        name = f"รายงานป้องกันการทุจริต-{doc.report.fiscal_year}-{doc.report.round}เดือน.pdf"
+        path, _ = QFileDialog.getSaveFileName(self.window, "ส่งออก PDF", str(Path(self._folder()) / name),
+                                              PDF_FILTER)
+        if path:
+            self._remember_folder(path)
+            self.start_pdf(path)
+
+    def pdf_running(self) -> bool:
+        return self._thread is not None
+
+    def start_pdf(self, path: str) -> None:
+        self.window.flush_edits()
+        doc = self.document
+        worker = PdfWorker(doc.organization, doc.report, str(path), self.window.digits)
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        progress = QProgressDialog("กำลังสร้าง PDF…", "ยกเลิก", 0, 100, self.window)
+        progress.setWindowTitle("ส่งออก PDF")
+        progress.setMinimumDuration(400)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(worker.cancel)
+        worker.progress.connect(self._pdf_progress)
+        worker.done.connect(self._pdf_done)
+        worker.failed.connect(self._pdf_failed)
+        worker.cancelled.connect(self._pdf_cancelled)
+        for signal in (worker.done, worker.failed, worker.cancelled):
+            signal.connect(thread.quit)
+        thread.finished.connect(self._pdf_finished)
+        self._thread, self._worker, self._progress = thread, worker, progress
+        thread.start()
+
+    def _pdf_progress(self, done: int, total: int, text: str) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(max(total, 1))
+            self._progress.setValue(min(done, total))
+            self._progress.setLabelText(text)
+
+    def _pdf_done(self, info) -> None:
+        self.last_pdf = info.path
+        self._close_progress()
+        self.window.statusBar().showMessage(f"สร้าง PDF แล้ว ({info.pages} หน้า): {info.path}", 10000)
+        if self.open_pdf_after_export and self.window.confirm(
+                "ส่งออก PDF", f"สร้างไฟล์ PDF แล้ว ({info.pages} หน้า)\n{info.path}\n\nเปิดไฟล์เลยหรือไม่?"):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(info.path))
+
+    def _pdf_failed(self, message: str) -> None:
+        self._close_progress()
+        self.window.inform("ส่งออก PDF ไม่ได้", message, warning=True)
+
+    def _pdf_cancelled(self) -> None:
+        self._close_progress()
+        self.window.statusBar().showMessage("ยกเลิกการส่งออก PDF แล้ว", 5000)
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _pdf_finished(self) -> None:
+        self._thread.deleteLater()
+        self._worker.deleteLater()
+        self._thread = self._worker = None
+
+    def cancel_pdf(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait(10000)
+
+    # -- new round -----------------------------------------------------------------------------
+    def new_round(self) -> None:
+        doc = self.document
+        if doc is None or doc.report is None:
+            return
+        r = doc.report
+        year, round_ = (r.fiscal_year, 12) if r.round == 6 else (r.fiscal_year + 1, 6)
+        dialog = YearRoundDialog("สร้างรายงานรอบใหม่จากรายงานนี้", year, round_, parent=self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            year, round_, _ = dialog.values()
+            self.make_round(year, round_)
+
+    def make_round(self, year: int, round_: int) -> bool:
+        doc = self.document
+        self.window.flush_edits()
+        try:
+            report = new_round(doc.report, year, round_)
+        except ValueError as exc:
+            self.window.inform("สร้างรายงานรอบใหม่ไม่ได้", str(exc), warning=True)
+            return False
+        try:
+            report_id = doc.store.add_report(report)
+        except (StorageError, sqlite3.Error, OSError) as exc:
+            doc.handle_write_error(exc, "สร้างรายงานรอบใหม่")
+            return False
+        doc.switch_report(report_id)
+        self.remember_report()
+        self.window.tree.select_first_item()
+        self.window.statusBar().showMessage(f"สร้างรายงานปี {year} รอบ {round_} เดือนแล้ว", 8000)
+        return True

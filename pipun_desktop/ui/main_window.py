@@ -1,0 +1,536 @@
+"""The main window: report tree on the left; the selected node's form, report settings, summary and checks on
+the right; menus, toolbar and shortcuts for every tree edit. File actions live in ui.file_actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QToolBar,
+    QWidget,
+)
+
+from ..core.model import Heading, Item
+from ..core.totals import report_totals
+from ..resources_path import resource_path
+from ..thai.amounts import format_amount
+from ..thai.digits import render_digits
+from .file_actions import FileActions
+from .heading_form import HeadingForm
+from .item_form import ItemForm
+from .settings import Settings
+from .tree_panel import TreePanel, descendant_items
+
+WINDOW_TITLE = "รายงานผลการดำเนินการป้องกันการทุจริต"
+TAB_NODE, TAB_REPORT, TAB_SUMMARY, TAB_CHECKS = range(4)
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None, parent=None):
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.document = None
+        self.digits = self.settings.get("digits")
+        self.setWindowTitle(WINDOW_TITLE)
+        icon = resource_path("resources", "icon.png")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        # confirmation and messages go through these, so tests can answer them
+        self.confirm = self._confirm_dialog
+        self.inform = self._message_dialog
+
+        self.tree = TreePanel()
+        self.item_form = ItemForm(self.digits)
+        self.heading_form = HeadingForm()
+        self.empty_page = QLabel("เลือกมิติ หัวข้อ หรือโครงการทางซ้ายเพื่อแก้ไข\nหรือกด Insert เพื่อเพิ่มโครงการ")
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.node_stack = QStackedWidget()
+        self.node_stack.addWidget(self.empty_page)
+        self.node_stack.addWidget(_scrolled(self.item_form))
+        self.node_stack.addWidget(_scrolled(self.heading_form))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.node_stack, "รายการที่เลือก")
+        self.report_form = self.summary_panel = self.checks_panel = None
+        self._add_panels()
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([560, 800])
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        self.totals_label = QLabel()
+        self.statusBar().addPermanentWidget(self.totals_label)
+        self._totals_timer = QTimer(self)
+        self._totals_timer.setSingleShot(True)
+        self._totals_timer.timeout.connect(self._show_totals)
+
+        self.files = FileActions(self)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.tree.current_changed.connect(self._show_node)
+        self.tabs.currentChanged.connect(lambda _: self.flush_edits())
+        self._update_actions()
+
+    # -- panels from ui/summary_panel, checks_panel, report_form (another engineer's modules) --
+    def _add_panels(self) -> None:
+        try:
+            from .report_form import ReportForm
+
+            self.report_form = ReportForm(None)
+            self.tabs.addTab(self.report_form, "ข้อมูลรายงาน")
+        except ImportError:
+            self.tabs.addTab(QLabel("หน้าข้อมูลรายงานยังไม่พร้อม"), "ข้อมูลรายงาน")
+        try:
+            from .summary_panel import SummaryPanel
+
+            self.summary_panel = SummaryPanel(None)
+            self.tabs.addTab(self.summary_panel, "สรุปงบประมาณ")
+        except ImportError:
+            self.tabs.addTab(QLabel("สรุปยังไม่พร้อม"), "สรุปงบประมาณ")
+        try:
+            from .checks_panel import ChecksPanel
+
+            self.checks_panel = ChecksPanel(None)
+            self.checks_panel.node_activated.connect(self._finding_activated)
+            if hasattr(self.checks_panel, "report_activated"):
+                self.checks_panel.report_activated.connect(lambda: self.tabs.setCurrentIndex(TAB_REPORT))
+            self.tabs.addTab(self.checks_panel, "ตรวจสอบ")
+        except ImportError:
+            self.tabs.addTab(QLabel("การตรวจสอบยังไม่พร้อม"), "ตรวจสอบ")
+
+    def _finding_activated(self, node_id: int) -> None:
+        if self.tree.select_node(node_id):
+            self.tabs.setCurrentIndex(TAB_NODE)
+
+    # -- actions -------------------------------------------------------------------------------
+    def _action(self, text, slot, shortcut=None, tip=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda *_: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        f = self.files
+        K = QKeySequence.StandardKey
+        self.act_new = self._action("สร้างไฟล์รายงานใหม่…", f.new_file, K.New)
+        self.act_open = self._action("เปิดไฟล์…", f.open_dialog, K.Open)
+        self.act_save_copy = self._action("บันทึกสำเนาเป็น…", f.save_copy, K.SaveAs)
+        self.act_import = self._action("นำเข้า JSON…", f.import_json)
+        self.act_export_json = self._action("ส่งออก JSON…", f.export_json)
+        self.act_export_pdf = self._action("ส่งออก PDF…", f.export_pdf, "Ctrl+P",
+                                           "สร้างไฟล์ PDF ของรายงานเพื่อพิมพ์และเผยแพร่")
+        self.act_new_round = self._action("สร้างรายงานรอบใหม่จากรายงานนี้…", f.new_round)
+        self.act_quit = self._action("ออก", self.close, K.Quit)
+        self.act_undo = self._action("เลิกทำ", self.undo, K.Undo)
+        self.act_redo = self._action("ทำซ้ำ", self.redo, [QKeySequence(K.Redo), QKeySequence("Ctrl+Y")])
+        self.act_add_item = self._action("เพิ่มโครงการ/กิจกรรม", lambda: self.add_item(), "Insert",
+                                         "เพิ่มโครงการ/กิจกรรมใต้หัวข้อที่เลือก หรือต่อจากโครงการที่เลือก")
+        self.act_add_item_sibling = self._action("เพิ่มโครงการระดับเดียวกับหัวข้อนี้",
+                                                 lambda: self.add_item(beside_heading=True))
+        self.act_add_heading = self._action("เพิ่มหัวข้อระดับเดียวกัน", lambda: self.add_heading(child=False),
+                                            "Ctrl+Insert")
+        self.act_add_subheading = self._action("เพิ่มหัวข้อย่อย", lambda: self.add_heading(child=True),
+                                               "Ctrl+Shift+Insert")
+        self.act_duplicate = self._action("ทำสำเนา", self.duplicate, "Ctrl+D")
+        self.act_delete = self._action("ลบ…", self.delete, "Delete")
+        self.act_rename = self._action("แก้ไขชื่อ", self.rename, "F2")
+        self.act_up = self._action("เลื่อนขึ้น", lambda: self.move_by(-1), "Ctrl+Up")
+        self.act_down = self._action("เลื่อนลง", lambda: self.move_by(+1), "Ctrl+Down")
+        self.act_indent = self._action("ย่อหน้าเข้า (เป็นหัวข้อย่อยของรายการก่อนหน้า)", self.indent, "Ctrl+Right")
+        self.act_outdent = self._action("ย่อหน้าออก (ขึ้นไปหนึ่งระดับ)", self.outdent, "Ctrl+Left")
+        self.act_find = self._action("ค้นหา", self.tree.focus_filter, K.Find)
+        self.act_expand = self._action("ขยายทั้งหมด", self.tree.view.expandAll)
+        self.act_collapse = self._action("ย่อทั้งหมด", self.tree.view.collapseAll)
+        # Delete belongs to the tree: in a text field it deletes text
+        for act in (self.act_delete,):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.tree.view.addAction(act)
+            self.removeAction(act)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu("ไฟล์")
+        for a in (self.act_new, self.act_open):
+            m.addAction(a)
+        self.recent_menu = m.addMenu("เปิดไฟล์ล่าสุด")
+        self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
+        m.addAction(self.act_save_copy)
+        m.addSeparator()
+        m.addAction(self.act_new_round)
+        m.addSeparator()
+        for a in (self.act_import, self.act_export_json, self.act_export_pdf):
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = bar.addMenu("แก้ไข")
+        m.addAction(self.act_undo)
+        m.addAction(self.act_redo)
+        m.addSeparator()
+        for a in (self.act_add_item, self.act_add_item_sibling, self.act_add_heading, self.act_add_subheading,
+                  self.act_duplicate, self.act_rename, self.act_delete):
+            m.addAction(a)
+        m.addSeparator()
+        for a in (self.act_up, self.act_down, self.act_indent, self.act_outdent):
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.act_find)
+        m = bar.addMenu("มุมมอง")
+        m.addAction(self.act_expand)
+        m.addAction(self.act_collapse)
+        self.tree.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for a in (self.act_add_item, self.act_add_heading, self.act_add_subheading, self.act_duplicate,
+                  self.act_rename, self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent):
+            if a not in self.tree.view.actions():
+                self.tree.view.addAction(a)
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar("เครื่องมือ")
+        tb.setObjectName("main_toolbar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(16, 16))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.report_label = QLabel(" รายงาน: ")
+        self.report_selector = QComboBox()
+        self.report_selector.setMinimumContentsLength(16)
+        self.report_selector.setToolTip("เลือกรายงาน (ปีงบประมาณและรอบ) ในไฟล์นี้")
+        self.report_selector.activated.connect(self._report_chosen)
+        self.report_label_action = tb.addWidget(self.report_label)
+        self.report_selector_action = tb.addWidget(self.report_selector)
+        tb.addSeparator()
+        for a in (self.act_add_item, self.act_add_heading, self.act_add_subheading, self.act_delete):
+            tb.addAction(a)
+        tb.addSeparator()
+        for a in (self.act_up, self.act_down, self.act_indent, self.act_outdent):
+            tb.addAction(a)
+        tb.addSeparator()
+        tb.addAction(self.act_undo)
+        tb.addAction(self.act_redo)
+        tb.addSeparator()
+        tb.addAction(self.act_export_pdf)
+        self.addToolBar(tb)
+        self.act_up.setIconText("ขึ้น")
+        self.act_down.setIconText("ลง")
+        self.act_indent.setIconText("เข้า")
+        self.act_outdent.setIconText("ออก")
+        self.act_add_item.setIconText("+ โครงการ")
+        self.act_add_heading.setIconText("+ หัวข้อ")
+        self.act_add_subheading.setIconText("+ หัวข้อย่อย")
+        self.act_delete.setIconText("ลบ")
+
+    # -- the document --------------------------------------------------------------------------
+    def set_document(self, document) -> None:
+        """Show `document` (a ReportDocument, or None); the previous one is closed by the caller."""
+        self.flush_edits()
+        old = self.document
+        if old is not None:
+            old.report_changed.disconnect(self._report_changed)
+            old.report_switched.disconnect(self._report_switched)
+            old.write_failed.disconnect(self._write_failed)
+            old.undo_stack.canUndoChanged.disconnect(self._update_actions)
+            old.undo_stack.canRedoChanged.disconnect(self._update_actions)
+            old.undo_stack.undoTextChanged.disconnect(self._update_actions)
+            old.undo_stack.redoTextChanged.disconnect(self._update_actions)
+        self.document = document
+        if document is not None:
+            document.digits = self.digits
+            document.report_changed.connect(self._report_changed)
+            document.report_switched.connect(self._report_switched)
+            document.write_failed.connect(self._write_failed)
+            document.undo_stack.canUndoChanged.connect(self._update_actions)
+            document.undo_stack.canRedoChanged.connect(self._update_actions)
+            document.undo_stack.undoTextChanged.connect(self._update_actions)
+            document.undo_stack.redoTextChanged.connect(self._update_actions)
+        for panel in (self.report_form, self.summary_panel, self.checks_panel):
+            if panel is not None:
+                panel.set_document(document)
+        self.tree.set_document(document)
+        self._report_switched()
+
+    def _report_switched(self) -> None:
+        self._fill_report_selector()
+        self._report_changed()
+        self._update_actions()
+        if self.document is not None:
+            path = str(self.document.path)
+            self.setWindowTitle(f"{self.document.path.name} — {WINDOW_TITLE}"
+                                + (" (อ่านอย่างเดียว)" if self.document.read_only else ""))
+            self.statusBar().showMessage(path, 5000)
+
+    def _report_changed(self) -> None:
+        self._totals_timer.start(150)
+
+    def _fill_report_selector(self) -> None:
+        self.report_selector.clear()
+        doc = self.document
+        infos = doc.reports() if doc is not None else []
+        for info in infos:
+            self.report_selector.addItem(
+                render_digits(f"ปี {info.fiscal_year} รอบ {info.round} เดือน", self.digits), info.id)
+        if doc is not None and doc.report is not None:
+            self.report_selector.setCurrentIndex(self.report_selector.findData(doc.report.id))
+        several = len(infos) > 1
+        self.report_label_action.setVisible(several)
+        self.report_selector_action.setVisible(several)
+
+    def _report_chosen(self, index: int) -> None:
+        report_id = self.report_selector.itemData(index)
+        if self.document is None or report_id is None or self.document.report.id == report_id:
+            return
+        self.flush_edits()
+        self.document.switch_report(report_id)
+        self.files.remember_report()
+        self.tree.select_first_item()
+
+    def _show_totals(self) -> None:
+        doc = self.document
+        if doc is None or doc.report is None:
+            self.totals_label.setText("")
+            return
+        t = report_totals(doc.report).total
+        d = self.digits
+        info = f"ปี {doc.report.fiscal_year} รอบ {doc.report.round} เดือน · {t.items} รายการ · "
+        self.totals_label.setText(
+            render_digits(info, d) + f"งบบูรณาการ {format_amount(t.integrated, d)} · "
+            f"งบหน่วยงาน {format_amount(t.agency, d)} · เบิกจ่าย {format_amount(t.disbursed, d)} บาท ")
+
+    def _write_failed(self, message: str) -> None:
+        self.inform("บันทึกไม่ได้", message, warning=True)
+
+    # -- the selected node's form --------------------------------------------------------------
+    def _show_node(self, node_id) -> None:
+        self.item_form.flush()
+        self.heading_form.flush()
+        node = self.document.node_by_id(node_id) if (self.document and node_id is not None) else None
+        if isinstance(node, Item):
+            self.item_form.show_item(self.document, node_id)
+            self.node_stack.setCurrentIndex(1)
+        elif isinstance(node, Heading):
+            self.heading_form.show_heading(self.document, node_id)
+            self.node_stack.setCurrentIndex(2)
+        else:
+            self.node_stack.setCurrentIndex(0)
+        self._update_actions()
+
+    def flush_edits(self) -> None:
+        """Commit what is being typed anywhere (before undo, switching, exporting, closing)."""
+        self.item_form.flush()
+        self.heading_form.flush()
+        if self.report_form is not None and getattr(self.report_form, "document", None) is not None:
+            self.report_form.flush()
+
+    def _update_actions(self, *_) -> None:
+        doc = self.document
+        editable = doc is not None and doc.report is not None and not doc.read_only
+        node = self.tree.current_node() if doc is not None else None
+        for a in (self.act_add_item, self.act_add_heading):
+            a.setEnabled(editable)
+        for a in (self.act_duplicate, self.act_delete, self.act_rename, self.act_up, self.act_down, self.act_indent,
+                  self.act_outdent):
+            a.setEnabled(editable and node is not None)
+        self.act_add_subheading.setEnabled(editable and isinstance(node, Heading))
+        self.act_add_item_sibling.setEnabled(
+            editable and isinstance(node, Heading) and doc.parent_id(node.id) is not None)
+        for a in (self.act_save_copy, self.act_export_json, self.act_export_pdf, self.act_new_round):
+            a.setEnabled(doc is not None and doc.report is not None)
+        self.act_import.setEnabled(doc is not None and not doc.read_only)
+        stack = doc.undo_stack if doc is not None else None
+        self.act_undo.setEnabled(bool(stack and stack.canUndo()))
+        self.act_redo.setEnabled(bool(stack and stack.canRedo()))
+        self.act_undo.setText(f"เลิกทำ {stack.undoText()}".strip() if stack else "เลิกทำ")
+        self.act_redo.setText(f"ทำซ้ำ {stack.redoText()}".strip() if stack else "ทำซ้ำ")
+        self.act_undo.setIconText("เลิกทำ")
+        self.act_redo.setIconText("ทำซ้ำ")
+
+    # -- undo ----------------------------------------------------------------------------------
+    def undo(self) -> None:
+        if self.document is None:
+            return
+        self.flush_edits()  # what was just typed is the first thing to undo
+        current = self.tree.current_id()
+        self.document.undo_stack.undo()
+        self._reselect(current)
+
+    def redo(self) -> None:
+        if self.document is None:
+            return
+        self.flush_edits()
+        current = self.tree.current_id()
+        self.document.undo_stack.redo()
+        self._reselect(current)
+
+    def _reselect(self, node_id) -> None:
+        if node_id is not None and self.document.node_by_id(node_id) is not None:
+            if self.tree.current_id() != node_id:
+                self.tree.select_node(node_id)
+        elif self.tree.current_id() is None:
+            self.tree.select_first_item()
+
+    # -- tree edits ----------------------------------------------------------------------------
+    def _after_insert(self, node_id) -> None:
+        if node_id is None:
+            return
+        self.tree.select_node(node_id)
+        self.tabs.setCurrentIndex(TAB_NODE)
+        self.rename()
+
+    def add_item(self, beside_heading: bool = False) -> int | None:
+        doc = self.document
+        if doc is None or doc.report is None:
+            return None
+        self.flush_edits()
+        node = self.tree.current_node()
+        if node is None:
+            if not doc.report.tree:
+                self.inform("เพิ่มโครงการ", "รายงานยังไม่มีมิติ เพิ่มหัวข้อ (มิติ) ก่อน แล้วจึงเพิ่มโครงการใต้หัวข้อนั้น")
+                return None
+            node = doc.report.tree[-1]
+        if isinstance(node, Heading) and not beside_heading:
+            parent_id, position = node.id, len(node.children)
+        else:
+            parent_id, position = doc.parent_id(node.id), doc.row_of(node.id) + 1
+        new_id = doc.insert_node(parent_id, position, Item(), text="เพิ่มโครงการ")
+        self._after_insert(new_id)
+        return new_id
+
+    def add_heading(self, child: bool = False) -> int | None:
+        doc = self.document
+        if doc is None or doc.report is None:
+            return None
+        self.flush_edits()
+        node = self.tree.current_node()
+        if node is None:
+            parent_id, position = None, len(doc.report.tree)
+        elif child and isinstance(node, Heading):
+            parent_id, position = node.id, len(node.children)
+        else:
+            parent_id, position = doc.parent_id(node.id), doc.row_of(node.id) + 1
+        new_id = doc.insert_node(parent_id, position, Heading(), text="เพิ่มหัวข้อ")
+        self._after_insert(new_id)
+        return new_id
+
+    def duplicate(self) -> None:
+        node = self.tree.current_node()
+        if node is None:
+            return
+        self.flush_edits()
+        new_id = self.document.duplicate_node(node.id)
+        if new_id is not None:
+            self.tree.select_node(new_id)
+
+    def delete(self) -> bool:
+        node = self.tree.current_node()
+        if node is None:
+            return False
+        self.flush_edits()
+        doc = self.document
+        label = f"{doc.number_of(node.id)} {node.title}".strip()
+        if isinstance(node, Heading):
+            n = descendant_items(node)
+            extra = render_digits(f"\nพร้อมทุกอย่างที่อยู่ใต้หัวข้อนี้ ({n} โครงการ/กิจกรรม)", self.digits) if n else ""
+        else:
+            extra = ""
+        if not self.confirm("ลบ", f"ลบ “{label}”{extra} ใช่หรือไม่?\n(เลิกทำได้ด้วย Ctrl+Z)"):
+            return False
+        parent_id, row = doc.parent_id(node.id), doc.row_of(node.id)
+        if not doc.delete_node(node.id):
+            return False
+        siblings = doc.children_of(parent_id)
+        if siblings:
+            self.tree.select_node(siblings[min(row, len(siblings) - 1)].id)
+        elif parent_id is not None:
+            self.tree.select_node(parent_id)
+        return True
+
+    def rename(self) -> None:
+        node = self.tree.current_node()
+        if node is None:
+            return
+        self.tabs.setCurrentIndex(TAB_NODE)
+        (self.item_form if isinstance(node, Item) else self.heading_form).focus_title()
+
+    def move_by(self, delta: int) -> None:
+        node = self.tree.current_node()
+        if node is None:
+            return
+        self.flush_edits()
+        doc = self.document
+        row = doc.row_of(node.id) + delta
+        if 0 <= row < len(doc.children_of(doc.parent_id(node.id))):
+            doc.move_node(node.id, doc.parent_id(node.id), row, text="เลื่อนขึ้น" if delta < 0 else "เลื่อนลง")
+            self.tree.select_node(node.id)
+
+    def indent(self) -> None:
+        """Make the node the last child of the heading above it."""
+        node = self.tree.current_node()
+        if node is None:
+            return
+        doc = self.document
+        row = doc.row_of(node.id)
+        siblings = doc.children_of(doc.parent_id(node.id))
+        above = siblings[row - 1] if row > 0 else None
+        if not isinstance(above, Heading):
+            self.inform("ย่อหน้าเข้า", "ย่อหน้าเข้าได้เมื่อรายการก่อนหน้าเป็นหัวข้อ")
+            return
+        self.flush_edits()
+        if doc.move_node(node.id, above.id, len(above.children), text="ย่อหน้าเข้า"):
+            self.tree.select_node(node.id)
+
+    def outdent(self) -> None:
+        """Move the node out of its heading, just after it."""
+        node = self.tree.current_node()
+        if node is None:
+            return
+        doc = self.document
+        parent_id = doc.parent_id(node.id)
+        if parent_id is None or (isinstance(node, Item) and doc.parent_id(parent_id) is None):
+            self.inform("ย่อหน้าออก", "ระดับบนสุดเป็นมิติเท่านั้น ย่อหน้าออกไม่ได้อีก")
+            return
+        self.flush_edits()
+        if doc.move_node(node.id, doc.parent_id(parent_id), doc.row_of(parent_id) + 1, text="ย่อหน้าออก"):
+            self.tree.select_node(node.id)
+
+    # -- dialogs (replaceable in tests) --------------------------------------------------------
+    def _confirm_dialog(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        yes = box.addButton("ใช่", QMessageBox.ButtonRole.YesRole)
+        box.addButton("ไม่ใช่", QMessageBox.ButtonRole.NoRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def _message_dialog(self, title: str, text: str, warning: bool = False) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information, title, text,
+                          parent=self)
+        box.addButton("ตกลง", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    # -- closing -------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_edits()
+        self.settings.set("geometry", self.saveGeometry())
+        self.settings.set("splitter", self.splitter.saveState())
+        self.settings.sync()
+        if self.files.pdf_running():
+            self.files.cancel_pdf()
+        super().closeEvent(event)
