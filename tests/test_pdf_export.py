@@ -289,3 +289,28 @@ def test_cli_export_from_a_data_file(tmp_path):
     bad = subprocess.run(main + ["export-pdf", str(data), "-o", str(tmp_path / "no" / "x.pdf")], cwd=ROOT,
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "ข้อผิดพลาด" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="sample not present")
+def test_no_page_ends_with_a_heading(tmp_path):
+    from pipun_desktop.pdf.flowables import TextFlow
+    from pipun_desktop.pdf.report_pdf import ReportDocTemplate, build_story
+
+    doc = read_document(SAMPLE)
+    report = doc.reports[0]
+    placed = []
+    fonts = FontSet.default()
+    pdf = ReportDocTemplate(str(tmp_path / "s.pdf"), fonts=fonts, report=report, organization=doc.organization,
+                            digits="thai", fingerprint=None, on_flowable=lambda f: placed.append((pdf.page, f)))
+    pdf.build(build_story(doc.organization, report, pdf, fonts, "thai"))
+    last_on_page = {}
+    from reportlab.platypus import CondPageBreak, Spacer
+    from reportlab.platypus.doctemplate import ActionFlowable
+
+    for page, f in placed:
+        if not isinstance(f, (ActionFlowable, CondPageBreak, Spacer)):
+            last_on_page[page] = f
+    for page, f in last_on_page.items():
+        content = getattr(f, "_content", [f])  # KeepTogether groups
+        last = content[-1]
+        assert not (isinstance(last, TextFlow) and last.style.keep_with_next), (page, last.text)
