@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSpinBox, QToolButton, QWidget
 
 from ..thai.dates import BE_OFFSET, MONTHS, thai_date
 from ..thai.digits import render_digits, to_arabic_digits
@@ -49,6 +49,29 @@ class ThaiDateEdit(QDateEdit):
         self.setCalendarPopup(True)
         self.setMinimumDate(QDate(1900, 1, 1))
         self.setMaximumDate(QDate(2199, 12, 31))
+        self._thai_calendar_popup()
+
+    def _thai_calendar_popup(self) -> None:
+        """The popup calendar shows the year in the Buddhist era too; Qt has no Buddhist calendar, so the
+        year button's text is replaced (and its Gregorian year editor is not offered)."""
+        cal = self.calendarWidget()
+        cal.setLocale(THAI_LOCALE)
+        cal.setFirstDayOfWeek(Qt.DayOfWeek.Sunday)
+        cal.setHorizontalHeaderFormat(cal.HorizontalHeaderFormat.ShortDayNames)
+        self._year_button = cal.findChild(QToolButton, "qt_calendar_yearbutton")
+        if self._year_button is not None:
+            self._year_button.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            cal.currentPageChanged.connect(self._show_popup_year)
+            self._show_popup_year(cal.yearShown(), cal.monthShown())
+
+    def _show_popup_year(self, year: int, _month: int = 0) -> None:
+        self._year_button.setText(render_digits(str(year + BE_OFFSET), self.digits))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._year_button is not None:
+            cal = self.calendarWidget()
+            self._show_popup_year(cal.yearShown())
 
     def textFromDateTime(self, value: QDateTime) -> str:
         return thai_date(value.date().toPython(), self.digits)
