@@ -7,7 +7,7 @@ import pytest
 from conftest import SAMPLE
 from PySide6.QtCore import QDate, QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from pipun_desktop.core.rounds import new_round
 from pipun_desktop.core.texts import intro_template
@@ -17,7 +17,7 @@ from pipun_desktop.ui.checks_panel import ChecksPanel
 from pipun_desktop.ui.document import ReportDocument
 from pipun_desktop.ui.report_form import ReportForm
 from pipun_desktop.ui.summary_panel import SummaryPanel
-from pipun_desktop.ui.thai_inputs import ThaiYearSpinBox, parse_thai_date
+from pipun_desktop.ui.thai_inputs import ThaiDateEdit, ThaiYearSpinBox, parse_thai_date
 
 
 @pytest.fixture
@@ -101,6 +101,19 @@ def test_summary_coalesces_a_burst_of_edits(qtbot, document):
         document.set_node_field(item.id, "budget", dataclasses.replace(item.budget, integrated=n * 100))
     qtbot.waitUntil(lambda: panel.budget_cell("รวม", "งบบูรณาการ") == "๒๐")
     assert len(refreshes) <= 2
+
+
+def test_hidden_summary_waits_until_shown(qtbot, document):
+    panel = SummaryPanel(document)
+    qtbot.addWidget(panel)
+    refreshes = []
+    panel.refreshed.connect(lambda: refreshes.append(1))
+    item = first_item(document)
+    document.set_node_field(item.id, "budget", dataclasses.replace(item.budget, integrated=500_00))
+    qtbot.wait(250)
+    assert refreshes == []  # nothing computed for a hidden panel
+    panel.show()
+    qtbot.waitUntil(lambda: panel.budget_cell("รวม", "งบบูรณาการ") == "๕๐๐")
 
 
 def test_summary_of_a_file_without_reports(qtbot, tmp_path):
@@ -355,12 +368,19 @@ def test_read_only_file_disables_editing(qtbot, data_file):
         document.close()
 
 
-def test_thai_inputs():
+def test_thai_inputs(qapp):
     assert parse_thai_date("๘ เมษายน ๒๕๖๔") == dt.date(2021, 4, 8)
     assert parse_thai_date("8 เมษายน พ.ศ. 2564") == dt.date(2021, 4, 8)
     assert parse_thai_date("8/4/2564") == dt.date(2021, 4, 8)
     assert parse_thai_date("31 กุมภาพันธ์ 2564") is None
     assert parse_thai_date("8 เมษา 2564") is None
+    edit = ThaiDateEdit()
+    edit.setDate(QDate(2021, 4, 8))
+    assert edit.text() == "๘ เมษายน ๒๕๖๔"
+    year_button = edit.calendarWidget().findChild(QToolButton, "qt_calendar_yearbutton")
+    assert year_button.text() == "๒๕๖๔"
+    edit.calendarWidget().setCurrentPage(2022, 12)
+    assert year_button.text() == "๒๕๖๕"
     spin = ThaiYearSpinBox()
     spin.setRange(2500, 2700)
     spin.setValue(2567)

@@ -127,6 +127,7 @@ class ChecksPanel(QWidget):
         header.resizeSection(0, icon + 20 + max(fm.horizontalAdvance(t) for t in SEVERITY_LABELS.values()))
         header.resizeSection(1, 16 + max(fm.horizontalAdvance(t) for t in (REPORT_WIDE, "๔.๔.๔ (๑๐๐)")))
         header.setStretchLastSection(True)
+        self.view.setToolTip("ดับเบิลคลิกหรือกด Enter เพื่อไปยังหัวข้อหรือโครงการนั้น")
         self.view.activated.connect(self._activate)
         lay.addWidget(self.view, 1)
         self.setFocusProxy(self.view)
