@@ -84,3 +84,9 @@ def test_unknown_fragments_stick_to_their_neighbour():
     assert "พิปูน" in units or "องค์การบริหารส่วนตำบลพิปูน" in units
     assert segment.subwords("องค์การบริหารส่วนตำบลพิปูน") == ["องค์การบริหารส่วนตำบล", "พิปูน"]
     assert segment.subwords("องค์การบริหารส่วนตำบล") == ["องค์", "การบริหาร", "ส่วน", "ตำบล"]
+
+
+def test_no_break_at_a_no_break_space():
+    units = segment.break_units("นาย\u00a0ทรงศักดิ์ คเชนทร์ ๑๐\u00a0บาท")
+    assert "๑๐\u00a0บาท" in units
+    assert all(not u.startswith("\u00a0") and not u.endswith("\u00a0") for u in units)

@@ -113,7 +113,7 @@ class ThaiTTFont(TTFont):
     # -- alias registry ---------------------------------------------------------------------
     def code_for(self, gid: int, text: str, width: int) -> int:
         """The code to draw glyph `gid` standing for `text` with PDF width `width`."""
-        if len(text) == 1:
+        if len(text) == 1 and text != "\u00a0":  # ReportLab would write NBSP as a plain space
             code = ord(text)
             if self.cmap.get(code) == gid and round(self.face.charWidths.get(code, -1)) == width:
                 return code

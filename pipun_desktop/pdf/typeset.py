@@ -37,7 +37,7 @@ class Run:
         self.text = text
         self.glyphs = glyphs
         self.width = width
-        self.is_space = text.isspace()
+        self.is_space = bool(text) and all(segment.is_break_space(c) for c in text)
 
     def __repr__(self):
         return f"Run({self.text!r}, {self.width})"
@@ -87,6 +87,8 @@ def shape(font: ThaiTTFont, text: str) -> Run:
         buf = hb.Buffer()
         buf.add_str(text)
         buf.guess_segment_properties()
+        # always left to right: glyph order then follows the text, which the text layer needs
+        buf.direction = "ltr"
         hb.shape(font.hb_font, buf, FEATURES)
         infos = buf.glyph_infos
         positions = buf.glyph_positions

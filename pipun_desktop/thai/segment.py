@@ -158,12 +158,20 @@ def _snap(text: str, tokens: list[str]) -> list[str]:
     return out
 
 
+NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f\u2060\ufeff")
+
+
+def is_break_space(ch: str) -> bool:
+    """Whitespace a line may break at (not NO-BREAK SPACE and its kin)."""
+    return ch.isspace() and ch not in NO_BREAK_SPACES
+
+
 def _split_spaces(text: str) -> list[str]:
-    """Runs of whitespace and runs of non-whitespace."""
+    """Runs of breaking whitespace and runs of everything else."""
     out: list[str] = []
     start = 0
     for i in range(1, len(text) + 1):
-        if i == len(text) or text[i].isspace() != text[start].isspace():
+        if i == len(text) or is_break_space(text[i]) != is_break_space(text[start]):
             out.append(text[start:i])
             start = i
     return out
@@ -171,9 +179,18 @@ def _split_spaces(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _words_of_chunk(chunk: str) -> tuple[str, ...]:
-    if chunk.isspace() or not any("\u0e00" <= c <= "\u0e7f" for c in chunk):
+    if is_break_space(chunk[0]) or not any("\u0e00" <= c <= "\u0e7f" for c in chunk):
         return (chunk,)
-    return tuple(_snap(chunk, _newmm(chunk, "word")))
+    toks = _snap(chunk, _newmm(chunk, "word"))
+    if any(c in NO_BREAK_SPACES for c in chunk):  # no break on either side of a no-break space
+        glued: list[str] = []
+        for tok in toks:
+            if glued and (tok[0] in NO_BREAK_SPACES or glued[-1][-1] in NO_BREAK_SPACES):
+                glued[-1] += tok
+            else:
+                glued.append(tok)
+        toks = glued
+    return tuple(toks)
 
 
 def words(text: str) -> list[str]:
@@ -263,13 +280,13 @@ def break_units(text: str) -> list[str]:
     out: list[str] = []
     glue_next = False
     for tok in toks:
-        if tok.isspace():
+        if is_break_space(tok[0]):
             out.append(tok)
             glue_next = False
             continue
         if glue_next and out:
             out[-1] += tok
-        elif out and not out[-1].isspace() and all(c in _CLOSERS for c in tok):
+        elif out and not is_break_space(out[-1][0]) and all(c in _CLOSERS for c in tok):
             out[-1] += tok
         else:
             out.append(tok)
