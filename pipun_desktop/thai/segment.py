@@ -163,7 +163,7 @@ NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f\u2060\ufeff")
 
 def is_break_space(ch: str) -> bool:
     """Whitespace a line may break at (not NO-BREAK SPACE and its kin)."""
-    return ch.isspace() and ch not in NO_BREAK_SPACES
+    return (ch.isspace() and ch not in NO_BREAK_SPACES) or ch == "\u200b"  # ZERO WIDTH SPACE too
 
 
 def _split_spaces(text: str) -> list[str]:
