@@ -167,33 +167,48 @@ class BudgetChart(QWidget):
                 f"ผลเบิกจ่าย {format_amount(bar.disbursed, self._digits)} บาท ({bar.rate})")
 
 
-def _fit_table(table: QTableWidget) -> None:
-    """Make a small table as tall as its rows, so the panel scrolls as a whole rather than per table."""
-    table.resizeRowsToContents()
-    frame = 2 * table.frameWidth()
-    header = table.horizontalHeader()
-    height = header.sizeHint().height() + frame + sum(table.rowHeight(r) for r in range(table.rowCount()))
-    # equal columns (they stretch), each wide enough for the widest
-    column = max((max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(table.columnCount())),
-                 default=0)
-    width = table.verticalHeader().sizeHint().width() + frame + column * table.columnCount()
-    table.setFixedHeight(height)
-    table.setMinimumWidth(width)
+class FitTable(QTableWidget):
+    """A small read-only table as tall as its rows (the panel scrolls as a whole), whose columns share any
+    spare width in proportion to their contents."""
 
+    def __init__(self, parent, name: str):
+        super().__init__(parent)
+        self._content: list[int] = []
+        self.setAccessibleName(name)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setWordWrap(False)
 
-def _new_table(parent, name: str) -> QTableWidget:
-    table = QTableWidget(parent)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.setWordWrap(False)
-    return table
+    def fit(self) -> None:
+        """Size to the contents: call after filling."""
+        self.resizeRowsToContents()
+        header = self.horizontalHeader()
+        pad = 6
+        self._content = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) + pad
+                         for c in range(self.columnCount())]
+        frame = 2 * self.frameWidth()
+        height = header.sizeHint().height() + frame + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(height)
+        self.setMinimumWidth(self.verticalHeader().sizeHint().width() + frame + sum(self._content))
+        self._spread()
+
+    def _spread(self) -> None:
+        if not self._content:
+            return
+        spare = max(0, self.viewport().width() - sum(self._content))
+        total = sum(self._content)
+        for c, width in enumerate(self._content):
+            self.setColumnWidth(c, width + spare * width // total)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._spread()
 
 
 class SummaryPanel(QWidget):
@@ -236,7 +251,7 @@ class SummaryPanel(QWidget):
         lay.addWidget(self.heading_label)
 
         lay.addWidget(self._section_label("งบประมาณ (บาท)", body))
-        self.budget_table = _new_table(body, "ตารางงบประมาณรายมิติ")
+        self.budget_table = FitTable(body, "ตารางงบประมาณรายมิติ")
         self.budget_table.setColumnCount(len(BUDGET_COLUMNS))
         self.budget_table.setHorizontalHeaderLabels(list(BUDGET_HEADERS))
         lay.addWidget(self.budget_table)
@@ -246,7 +261,7 @@ class SummaryPanel(QWidget):
         lay.addWidget(self.chart)
 
         lay.addWidget(self._section_label("จำนวนโครงการ/กิจกรรม/มาตรการ", body))
-        self.counts_table = _new_table(body, "ตารางจำนวนตามประเภทและสถานะ")
+        self.counts_table = FitTable(body, "ตารางจำนวนตามประเภทและสถานะ")
         self.counts_table.setRowCount(len(COUNT_ROWS))
         self.counts_table.setVerticalHeaderLabels([label for label, _, _ in COUNT_ROWS])
         lay.addWidget(self.counts_table)
@@ -334,7 +349,7 @@ class SummaryPanel(QWidget):
                      format_amount(t.disbursed, self.digits), rate_text(t, self.digits)]
             for c, text in enumerate(cells):
                 self._set_cell(table, r, c, text, right, bold=r == len(rows) - 1)
-        _fit_table(table)
+        table.fit()
 
     def _fill_counts(self, rows) -> None:
         table = self.counts_table
@@ -355,7 +370,7 @@ class SummaryPanel(QWidget):
                     n = t.by_status.get(key, 0)
                 self._set_cell(table, r, c, render_digits(f"{n:,}", self.digits), right,
                                bold=c == len(rows) - 1 or kind is None)
-        _fit_table(table)
+        table.fit()
 
     @staticmethod
     def _set_cell(table: QTableWidget, row: int, col: int, text: str, align, bold: bool = False) -> None:
