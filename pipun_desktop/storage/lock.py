@@ -117,9 +117,10 @@ def release(conn: sqlite3.Connection, token: str) -> None:
 class Heartbeat(threading.Thread):
     """Refresh the lock's heartbeat from a thread with its own connection (a connection belongs to one thread)."""
 
-    def __init__(self, uri: str, token: str, interval: float = HEARTBEAT_SECONDS):
+    def __init__(self, uri: str, token: str, interval: float | None = None):
         super().__init__(name="pipun-lock-heartbeat", daemon=True)
-        self.uri, self.token, self.interval = uri, token, interval
+        self.uri, self.token = uri, token
+        self.interval = HEARTBEAT_SECONDS if interval is None else interval
         self.stop_event = threading.Event()
         self.lost = False
 
