@@ -168,6 +168,9 @@ def test_page_numbers_and_fingerprint(tmp_path):
     pages = [p for p in pages if p.strip()]
     assert len(pages) == info.pages
     assert "- ๑ -" not in pages[0]
+    from pypdf import PdfReader
+
+    assert PdfReader(str(out)).metadata.subject == "PIPUN-FP 1a2b3c"  # for programs, too
     for n, page in enumerate(pages, start=1):
         assert "PIPUN-FP 1a2b3c" in page
         if n >= 2:

@@ -212,3 +212,22 @@ def test_any_thai_text_copies_back_exactly(tmp_path_factory, texts, style):
     """Even nonsense (marks on marks, stray vowels) comes back character for character."""
     path = _pdf(texts, tmp_path_factory.mktemp("any") / "any.pdf", size=12, style=style)
     assert _pdftotext_lines(path) == texts
+
+
+@needs_poppler
+def test_engine_in_a_plain_reportlab_document(tmp_path):
+    """The flowables work in any ReportLab document, apart from the report."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    from pipun_desktop.pdf.flowables import Cell, CellStyle, GridTable, Row, TextFlow, TextStyle
+
+    font = get_font("regular")
+    path = tmp_path / "plain.pdf"
+    doc = SimpleDocTemplate(str(path), initialFontName=font.fontName)
+    cs = CellStyle(font, 12)
+    text = "ภาษาไทย<b>ตัวหนา?</b> ผู้ใหญ่บ้าน & ที่นี่ปี่น้ำ " * 30
+    doc.build([TextFlow(text, TextStyle(font, 14)),
+               GridTable([100, 200], [Row([Cell("ซ้าย", cs, 0), Cell("ขวา ญี่ปุ่น", cs, 1)])])])
+    got = "".join(_pdftotext_lines(path)).replace(" ", "")
+    assert text.replace(" ", "") in got
+    assert "ซ้ายขวาญี่ปุ่น" in got

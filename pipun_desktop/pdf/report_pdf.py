@@ -38,7 +38,7 @@ class ReportDocTemplate(BaseDocTemplate):
         self.on_flowable = on_flowable
         super().__init__(filename, pagesize=PORTRAIT, initialFontName=fonts.regular.fontName,
                          title=texts.report_title(report, digits), author=organization.name,
-                         creator="pipun-desktop", **kw)
+                         creator="pipun-desktop", subject=fingerprint or "", **kw)
         pw, ph = PORTRAIT
         portrait_frame = Frame(3 * cm, 2 * cm, pw - 5 * cm, ph - 4.5 * cm, id="portrait",
                                leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
