@@ -409,3 +409,15 @@ def test_a_typed_intro_naming_another_round_is_pointed_out(qtbot, form, document
     form.round_combo.activated.emit(form.round_combo.currentIndex())
     assert document.report.round == 12
     assert form.intro_note.isVisible() and "รอบ ๑๒ เดือน" in form.intro_note.text()
+
+
+def test_a_pause_after_a_space_keeps_the_space_and_the_cursor(qtbot, form, document):
+    edit = form.signatory_position
+    edit.setFocus()
+    edit.selectAll()
+    type_text(edit, "นายก ")
+    qtbot.waitUntil(lambda: document.report.announcement.signatory_position == "นายก ", timeout=3000)
+    type_text(edit, "อบต.")
+    assert edit.text() == "นายก อบต."
+    form.flush()
+    assert document.report.announcement.signatory_position == "นายก อบต."

@@ -472,13 +472,15 @@ class ReportForm(QWidget):
         if self._year_timer.isActive():
             self._commit_year_round()
 
+    # commits keep the text exactly as typed: stripping here would remove a space the officer is about to
+    # follow with the next word when a pause in typing commits mid-sentence
     def _commit_organization(self) -> None:
-        org = Organization(self.org_name.text().strip(), self.org_district.text().strip(),
-                           self.org_province.text().strip())
+        org = Organization(self.org_name.text(), self.org_district.text(),
+                           self.org_province.text())
         self.document.set_organization(org)
 
     def _commit_plan_title(self) -> None:
-        self.document.set_report_field("plan_title", self.plan_title.text().strip(), text="แก้ชื่อแผน")
+        self.document.set_report_field("plan_title", self.plan_title.text(), text="แก้ชื่อแผน")
 
     def _commit_intro(self) -> None:
         if self.intro_default.isChecked():
@@ -502,16 +504,16 @@ class ReportForm(QWidget):
         self.document.set_report_field("conclusion", Conclusion(**values), text="แก้บทสรุป")
 
     def _commit_reporter(self) -> None:
-        new = Reporter(self.reporter_name.text().strip(), self.reporter_position.text().strip(),
-                       self.reporter_phone.text().strip(), self.reporter_email.text().strip(),
+        new = Reporter(self.reporter_name.text(), self.reporter_position.text(),
+                       self.reporter_phone.text(), self.reporter_email.text(),
                        self.reporter_date.date())
         self.document.set_report_field("reporter", new, text="แก้ข้อมูลผู้รายงาน")
 
     def _commit_announcement(self) -> None:
         new = dataclasses.replace(
             self.report.announcement, body=self.announcement_body.toPlainText(),
-            date=self.announcement_date.date(), signatory_name=self.signatory_name.text().strip(),
-            signatory_position=self.signatory_position.text().strip())
+            date=self.announcement_date.date(), signatory_name=self.signatory_name.text(),
+            signatory_position=self.signatory_position.text())
         self.document.set_report_field("announcement", new, text="แก้ประกาศ")
 
     def _own_entry(self, text: str, fn: Callable[[], bool]) -> bool:
