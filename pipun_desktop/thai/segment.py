@@ -86,29 +86,37 @@ class WordSet:
     of a small export's run time; a frozenset probed at the word lengths that occur is as fast
     to query for Thai text and costs nothing to build."""
 
+    HEAD = 4  # words up to this length are probed directly; longer ones by their first HEAD chars
+
     def __init__(self, words):
         self.words = frozenset(w for w in words if w)
         heads: dict[str, set] = {}
         for w in self.words:
-            heads.setdefault(w[:2], set()).add(len(w))
-        # the lengths of the words that start with each one- or two-character head
+            if len(w) > self.HEAD:
+                heads.setdefault(w[: self.HEAD], set()).add(len(w))
+        # the lengths of the longer words that start with each head
         self.heads = {h: tuple(sorted(ls)) for h, ls in heads.items()}
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
+        """The words that text[start:] starts with, shortest first (as pythainlp's Trie)."""
         words = self.words
         out = []
-        if text[start : start + 1] in words:
-            out.append(text[start])
-        lengths = self.heads.get(text[start : start + 2])
+        head = self.HEAD
+        for k in range(1, head + 1):
+            piece = text[start : start + k]
+            if len(piece) < k:
+                return out
+            if piece in words:
+                out.append(piece)
+        lengths = self.heads.get(text[start : start + head])
         if lengths:
             n = len(text) - start
             for k in lengths:
                 if k > n:
                     break
-                if k > 1:
-                    piece = text[start : start + k]
-                    if piece in words:
-                        out.append(piece)
+                piece = text[start : start + k]
+                if piece in words:
+                    out.append(piece)
         return out
 
     def __contains__(self, word) -> bool:
