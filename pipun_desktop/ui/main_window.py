@@ -144,7 +144,10 @@ class MainWindow(QMainWindow):
         self.act_new_round = self._action("สร้างรายงานรอบใหม่จากรายงานนี้…", f.new_round)
         self.act_quit = self._action("ออก", self.close, K.Quit)
         self.act_undo = self._action("เลิกทำ", self.undo, K.Undo)
-        self.act_redo = self._action("ทำซ้ำ", self.redo, [QKeySequence(K.Redo), QKeySequence("Ctrl+Y")])
+        redo_keys = QKeySequence.keyBindings(K.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.act_redo = self._action("ทำซ้ำ", self.redo, redo_keys)
         self.act_add_item = self._action("เพิ่มโครงการ/กิจกรรม", lambda: self.add_item(), "Insert",
                                          "เพิ่มโครงการ/กิจกรรมใต้หัวข้อที่เลือก หรือต่อจากโครงการที่เลือก")
         self.act_add_item_sibling = self._action("เพิ่มโครงการระดับเดียวกับหัวข้อนี้",

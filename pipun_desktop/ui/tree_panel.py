@@ -85,7 +85,7 @@ class TreePanel(QWidget):
         self.proxy.setFilterFixedString(self.filter.text().strip())
         self.view.expandAll()
         if current is not None:
-            self.select_node(current)
+            self.select_node(current, clear_filter=False)
 
     # -- selection -----------------------------------------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:
@@ -102,11 +102,11 @@ class TreePanel(QWidget):
         node_id = self.current_id()
         return self.document.node_by_id(node_id) if node_id is not None else None
 
-    def select_node(self, node_id: int | None) -> bool:
+    def select_node(self, node_id: int | None, clear_filter: bool = True) -> bool:
         source = self.model.index_for_id(node_id)
         index = self.proxy.mapFromSource(source)
         if not index.isValid():
-            if node_id is not None and self.filter.text():  # hidden by the filter: clear it
+            if clear_filter and node_id is not None and self.filter.text():  # hidden by the filter: clear it
                 self.filter.clear()
                 self._apply_filter()
                 index = self.proxy.mapFromSource(self.model.index_for_id(node_id))

@@ -1,0 +1,356 @@
+"""The main window, driven through its views: add, edit, move, delete, undo/redo, amounts, reopen."""
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QEvent, QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QKeyEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from conftest import SAMPLE  # noqa: E402
+from pipun_desktop.core.model import Heading, Item  # noqa: E402
+from pipun_desktop.interchange.json_format import read_document  # noqa: E402
+from pipun_desktop.storage.store import ReportStore  # noqa: E402
+from pipun_desktop.ui.main_window import MainWindow  # noqa: E402
+from pipun_desktop.ui.settings import Settings  # noqa: E402
+
+
+@pytest.fixture
+def data_file(tmp_path):
+    path = tmp_path / "sample.pipun"
+    with ReportStore.create(path) as store:
+        store.import_document(read_document(SAMPLE))
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, data_file):
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    w = MainWindow(settings)
+    w.confirmations = []
+    w.messages = []
+    w.confirm = lambda title, text: w.confirmations.append(text) or True
+    w.inform = lambda title, text, warning=False: w.messages.append(text)
+    qtbot.addWidget(w)
+    assert w.files.open_path(data_file)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+    if w.document is not None:
+        w.document.close()
+
+
+def type_text(widget, text):
+    """Type Thai text into a widget (QTest.keyClicks only knows ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def without_ids(report):
+    """The report's content, ignoring ids (a reinserted subtree gets new ones)."""
+    import copy
+
+    from pipun_desktop.core.model import walk
+
+    r = copy.deepcopy(report)
+    for n in walk(r.tree):
+        n.id = None
+    r.id = None
+    return r
+
+
+def on_disk(window):
+    with ReportStore.open(window.document.path, read_only=True) as store:
+        return store.load_report(window.document.report.id)
+
+
+def current(window):
+    return window.tree.current_node()
+
+
+def test_opens_with_first_item_selected(window):
+    node = current(window)
+    assert isinstance(node, Item)
+    assert window.node_stack.currentIndex() == 1
+    assert window.item_form.title.text() == node.title
+    assert window.item_form.caption.text().startswith("๑.๑.๑ (๑)")
+
+
+def test_add_item_with_insert_and_type_its_title(window, qtbot):
+    window.tree.select_node(window.document.report.tree[0].children[1].id)  # section ๑.๒
+    section = current(window)
+    count = len(section.children)
+    window.tree.view.setFocus()
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_Insert)
+    new = current(window)
+    assert isinstance(new, Item) and new in section.children and len(section.children) == count + 1
+    assert window.item_form.title.hasFocus()
+    type_text(window.item_form.title, "โครงการใหม่")
+    qtbot.keyClick(window.item_form.title, Qt.Key.Key_Return)
+    assert new.title == "โครงการใหม่"
+    assert on_disk(window) == window.document.report
+    assert window.document.number_of(new.id) == f"๑.๒.{'๔' if count == 3 else count + 1}"
+    assert window.tree.model.data(window.tree.model.index_for_id(new.id)).endswith("โครงการใหม่")
+
+
+def test_text_field_commits_after_a_pause(window, qtbot):
+    form = window.item_form
+    node = current(window)
+    form.indicator.setFocus()
+    form.indicator.selectAll()
+    type_text(form.indicator, "ร้อยละ ๘๐")
+    assert node.indicator != "ร้อยละ ๘๐"  # not per keystroke
+    qtbot.waitUntil(lambda: node.indicator == "ร้อยละ ๘๐", timeout=2000)
+    assert on_disk(window) == window.document.report
+    assert window.document.undo_stack.count() == 1
+
+
+def test_amount_thai_digits_and_ticks(window, qtbot):
+    form = window.item_form
+    node = current(window)
+    edit = form.amounts["agency"]
+    edit.line.setFocus()
+    edit.line.selectAll()
+    type_text(edit.line, "๒๐,๐๐๐.๕๐")
+    qtbot.keyClick(edit.line, Qt.Key.Key_Return)
+    assert node.budget.agency == 2_000_050
+    form.approaches[2].click()
+    assert node.approaches[2] is True
+    form.status.setCurrentIndex(form.status.findData("not_possible"))
+    form.status.activated.emit(form.status.currentIndex())
+    assert node.status == "not_possible" and form.reason.isVisible()
+    form.reason.setCurrentIndex(form.reason.findData("no_budget"))
+    form.reason.activated.emit(form.reason.currentIndex())
+    assert node.status_reason == "no_budget"
+    assert on_disk(window) == window.document.report
+
+
+@pytest.mark.parametrize("text", ["12abc", "-500", "1.234", "๑๒,๓๔"])
+def test_invalid_amount_is_refused_and_old_value_kept(window, qtbot, text):
+    form = window.item_form
+    node = current(window)
+    old = node.budget
+    edit = form.amounts["disbursed"]
+    edit.line.setFocus()
+    edit.line.selectAll()
+    type_text(edit.line, text)
+    qtbot.keyClick(edit.line, Qt.Key.Key_Return)
+    assert not edit.is_valid() and edit.error.isVisible()
+    assert "ไม่" in edit.error.text() and "border" in edit.line.styleSheet()
+    assert edit.line.text() == text  # the typed text stays for correcting
+    assert node.budget == old and on_disk(window) == window.document.report
+    assert window.document.undo_stack.count() == 0
+    edit.line.selectAll()
+    type_text(edit.line, "-")
+    qtbot.keyClick(edit.line, Qt.Key.Key_Return)
+    assert edit.is_valid() and node.budget.disbursed is None
+
+
+def test_undo_key_in_a_text_field_undoes_what_was_typed(window, qtbot):
+    form = window.item_form
+    node = current(window)
+    old = node.title
+    form.title.setFocus()
+    form.title.end(False)
+    type_text(form.title, " แก้")
+    qtbot.keyClick(form.title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert node.title == old and form.title.text() == old
+    qtbot.keyClick(form.title, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert node.title == old + " แก้" and form.title.text() == old + " แก้"
+    assert on_disk(window) == window.document.report
+
+
+def test_move_with_ctrl_arrows_renumbers_and_undo(window, qtbot):
+    node = current(window)  # ๑.๑.๑ (๑)
+    doc = window.document
+    window.tree.view.setFocus()
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert doc.number_of(node.id) == "๑.๑.๑ (๒)" and current(window) is node
+    assert on_disk(window) == doc.report
+    window.undo()
+    assert doc.number_of(node.id) == "๑.๑.๑ (๑)"
+    window.redo()
+    assert doc.number_of(node.id) == "๑.๑.๑ (๒)"
+    assert on_disk(window) == doc.report
+
+
+def test_indent_outdent(window):
+    doc = window.document
+    section = doc.report.tree[0].children[1]  # ๑.๒: items directly under a section
+    window.tree.select_node(section.children[1].id)
+    node = current(window)
+    window.outdent()
+    assert doc.parent_id(node.id) == doc.report.tree[0].id and doc.number_of(node.id) == "๑.๓"
+    window.outdent()  # an item can't become a dimension
+    assert window.messages and doc.parent_id(node.id) == doc.report.tree[0].id
+    window.undo()
+    assert doc.number_of(node.id) == "๑.๒.๒"
+    # indent a heading under the heading above it
+    window.tree.select_node(doc.report.tree[0].children[1].id)
+    window.indent()
+    assert doc.number_of(section.id) == "๑.๑.๔"
+    assert on_disk(window) == doc.report
+
+
+def test_delete_confirms_and_undo_restores_everything(window, qtbot):
+    doc = window.document
+    before = on_disk(window)
+    dim = doc.report.tree[0]
+    window.tree.select_node(dim.id)
+    window.tree.view.setFocus()
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_Delete)
+    assert window.confirmations and "มิติที่ ๑" in window.confirmations[0]
+    assert len(doc.report.tree) == 3 and doc.number_of(doc.report.tree[0].id) == "มิติที่ ๑"
+    assert on_disk(window) == doc.report
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    restored = on_disk(window)
+    assert without_ids(restored) == without_ids(before)  # the subtree came back whole, details included
+    assert restored == doc.report
+
+
+def test_delete_refused_keeps_node(window):
+    window.confirm = lambda *a: False
+    node = current(window)
+    assert not window.delete()
+    assert window.document.node_by_id(node.id) is node
+
+
+def test_add_headings_and_duplicate(window):
+    doc = window.document
+    window.tree.select_node(doc.report.tree[3].id)
+    dim_id = window.add_heading()
+    assert doc.number_of(dim_id) == "มิติที่ ๕"
+    sub_id = window.add_heading(child=True)
+    assert doc.parent_id(sub_id) == dim_id and doc.number_of(sub_id) == "๕.๑"
+    item_id = window.add_item()
+    assert doc.number_of(item_id) == "๕.๑.๑"
+    window.tree.select_node(item_id)
+    window.duplicate()
+    assert len(doc.node_by_id(sub_id).children) == 2
+    assert on_disk(window) == doc.report
+    for _ in range(4):
+        window.undo()
+    assert len(doc.report.tree) == 4
+
+
+def test_heading_title_edit(window, qtbot):
+    doc = window.document
+    dim = doc.report.tree[1]
+    window.tree.select_node(dim.id)
+    assert window.node_stack.currentIndex() == 2
+    window.rename()
+    form = window.heading_form
+    assert form.title.hasFocus()
+    type_text(form.title, "มิติใหม่")
+    window.tree.select_node(doc.report.tree[0].id)  # leaving commits
+    assert dim.title == "มิติใหม่" and on_disk(window) == doc.report
+
+
+def test_details_blocks_add_edit_reorder_remove(window, qtbot):
+    form = window.item_form
+    node = current(window)
+    n = len(node.details)
+    form.details.add_block()
+    assert len(node.details) == n + 1 and len(form.details.blocks) == n + 1
+    block = form.details.blocks[-1]
+    type_text(block.body, "- บรรทัดแรก")
+    block.body_committer.flush()
+    assert node.details[-1].body == "- บรรทัดแรก"
+    form.details.move_block(n, -1)
+    assert node.details[n - 1].body == "- บรรทัดแรก"
+    form.details.remove_block(n - 1)
+    assert len(node.details) == n
+    assert on_disk(window) == window.document.report
+    window.undo()
+    assert len(node.details) == n + 1 and len(form.details.blocks) == n + 1
+
+
+def test_filter_finds_by_any_text(window, qtbot):
+    window.act_find.trigger()
+    assert window.tree.filter.hasFocus()
+    type_text(window.tree.filter, "เข้าค่ายพุทธบุตร")
+    qtbot.waitUntil(lambda: window.tree.proxy.rowCount() == 1, timeout=2000)
+    proxy = window.tree.proxy
+    idx = proxy.index(0, 0)
+    while proxy.rowCount(idx):
+        idx = proxy.index(0, 0, idx)
+    assert "เข้าค่ายพุทธบุตร" in proxy.data(idx)
+    window.tree.filter.clear()
+    qtbot.waitUntil(lambda: window.tree.proxy.rowCount() == 4, timeout=2000)
+
+
+def test_drop_moves_between_sections_and_refuses_bad_places(window):
+    doc = window.document
+    model = window.tree.model
+    item = next(doc.report.items())
+    target = doc.report.tree[1].children[0]  # section ๒.๑
+    mime = model.mimeData([model.index_for_id(item.id)])
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index_for_id(None))  # top level
+    other_item = doc.report.tree[1].children[0].children[0]
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, model.index_for_id(other_item.id))
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index_for_id(target.id))
+    assert doc.parent_id(item.id) == target.id and doc.row_of(item.id) == 0
+    assert on_disk(window) == doc.report
+    window.undo()
+    assert doc.number_of(item.id) == "๑.๑.๑ (๑)"
+
+
+def test_close_and_reopen_gives_the_same_data(window, qtbot, tmp_path):
+    form = window.item_form
+    form.note.setFocus()
+    type_text(form.note, "หมายเหตุที่ยังไม่ได้ออกจากช่อง")
+    path = window.document.path
+    snapshot_id = window.document.report.id
+    window.close()  # closing commits what is being typed
+    with ReportStore.open(path, read_only=True) as store:
+        reopened = store.load_report(snapshot_id)
+    assert reopened == window.document.report
+    assert next(reopened.items()).note.endswith("หมายเหตุที่ยังไม่ได้ออกจากช่อง")
+    # the next start reopens the same file
+    assert window.settings.get("last_file") == str(path)
+
+
+def test_new_round_and_report_selector(window):
+    doc = window.document
+    assert not window.report_selector_action.isVisible()
+    assert window.files.make_round(2564, 12)
+    assert doc.report.round == 12 and window.report_selector.count() == 2
+    assert window.report_selector_action.isVisible()
+    assert next(doc.report.items()).result  # 6 → 12 of the same year keeps results
+    window.report_selector.setCurrentIndex(0)
+    window._report_chosen(0)
+    assert doc.report.round == 6
+    assert not window.files.make_round(2564, 12)  # exists already
+    assert window.messages
+
+
+def test_json_export_import_and_copy(window, tmp_path):
+    out = tmp_path / "out.json"
+    assert window.files.export_json_to(out)
+    exported = read_document(out)
+    assert len(exported.reports) == 1
+    assert without_ids(exported.reports[0]) == without_ids(window.document.report)
+    copy_path = tmp_path / "copy.pipun"
+    assert window.files.save_copy_to(copy_path)
+    with ReportStore.open(copy_path, read_only=True) as store:
+        assert len(store.reports()) == 1
+    assert not window.files.import_json_from(out)  # same year and round: refused
+    assert window.files.create_file(tmp_path / "new.pipun", 2565, 6, framework=True)
+    assert window.document.path.name == "new.pipun"
+    assert len(window.document.report.tree) == 4 and not list(window.document.report.items())
+    assert window.files.import_json_from(out)
+    assert len(window.document.reports()) == 2
+
+
+def test_pdf_export_in_a_worker(window, qtbot, tmp_path):
+    out = tmp_path / "report.pdf"
+    window.files.open_pdf_after_export = False
+    window.files.start_pdf(str(out))
+    assert window.files.pdf_running()
+    qtbot.waitUntil(lambda: not window.files.pdf_running(), timeout=120_000)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert window.files.last_pdf == str(out)
