@@ -90,3 +90,23 @@ def test_no_break_at_a_no_break_space():
     units = segment.break_units("นาย\u00a0ทรงศักดิ์ คเชนทร์ ๑๐\u00a0บาท")
     assert "๑๐\u00a0บาท" in units
     assert all(not u.startswith("\u00a0") and not u.endswith("\u00a0") for u in units)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(THAI_CHARS), min_size=1, max_size=40))
+def test_word_set_prefixes_equal_the_tries(text):
+    from pythainlp.tokenize import word_dict_trie
+
+    trie = word_dict_trie()
+    ours = segment._trie("word")
+    for i in range(len(text)):
+        assert ours.prefixes(text, i) == trie.prefixes(text, i)
+
+
+def test_word_set_prefixes_on_real_words():
+    from pythainlp.tokenize import word_dict_trie
+
+    text = "องค์การบริหารส่วนตำบลพิปูนได้มีการจัดทำแผนปฏิบัติการป้องกันการทุจริตกระทรวงมหาดไทยว่าด้วย"
+    trie = word_dict_trie()
+    ours = segment._trie("word")
+    assert [ours.prefixes(text, i) for i in range(len(text))] == [trie.prefixes(text, i) for i in range(len(text))]
