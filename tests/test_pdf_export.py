@@ -318,3 +318,13 @@ def test_no_page_ends_with_a_heading(tmp_path):
         content = getattr(f, "_content", [f])  # KeepTogether groups
         last = content[-1]
         assert not (isinstance(last, TextFlow) and last.style.keep_with_next), (page, last.text)
+
+
+def test_target_that_cannot_be_replaced_is_a_thai_error(tmp_path):
+    org, report = tricky_report()
+    target = tmp_path / "a-folder.pdf"
+    target.mkdir()
+    (target / "x").write_text("keep")
+    with pytest.raises(PdfExportError, match="บันทึกไฟล์"):
+        export_report_pdf(org, report, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder.pdf"]

@@ -105,6 +105,9 @@ def export_report_pdf(organization, report, out_path, *, digits: str = "thai", f
         pages = doc.page
         try:
             os.replace(tmp, out_path)
+        except PermissionError as exc:
+            raise PdfExportError(f"บันทึกไฟล์ {out_path} ไม่ได้: {exc.strerror or exc} "
+                                 "(ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น หรือไม่มีสิทธิ์เขียน)") from None
         except OSError as exc:
             raise PdfExportError(f"บันทึกไฟล์ {out_path} ไม่ได้: {exc.strerror or exc}") from None
         if progress:
