@@ -205,7 +205,12 @@ class ReportStore:
                     store._check_not_locked()
                 store._migrate(version)
             if lock:
-                store._take_lock()
+                try:
+                    store._take_lock()
+                except WriteError as exc:
+                    reason = str(exc).split(":", 1)[-1].split("การแก้ไขนี้")[0].strip()
+                    raise StorageError(f"เปิดไฟล์ {path.name} เพื่อแก้ไขไม่ได้ ({reason}) "
+                                       f"เปิดแบบอ่านอย่างเดียวได้") from None
             if store.backups_enabled and store.last_backup is None:
                 store._backup_quietly("open")
             store._changes_at_backup = conn.total_changes
