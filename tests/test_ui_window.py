@@ -354,3 +354,41 @@ def test_pdf_export_in_a_worker(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: not window.files.pdf_running(), timeout=120_000)
     assert out.read_bytes().startswith(b"%PDF")
     assert window.files.last_pdf == str(out)
+
+
+def test_undo_shows_the_node_it_changed(window, qtbot):
+    doc = window.document
+    first = current(window)
+    form = window.item_form
+    form.title.setFocus()
+    form.title.end(False)
+    type_text(form.title, "!")
+    other = list(doc.report.items())[5]
+    window.tree.select_node(other.id)  # leaving the field commits
+    assert first.title.endswith("!")
+    window.undo()
+    assert not first.title.endswith("!")
+    assert current(window) is first and form.title.text() == first.title
+
+
+def test_read_only_file_refuses_edits(window, tmp_path, data_file):
+    from pipun_desktop.ui.document import ReportDocument
+
+    window.set_document(ReportDocument.open(data_file, read_only=True))
+    window.tree.select_first_item()
+    assert not window.item_form.isEnabled()
+    assert not window.act_add_item.isEnabled() and not window.act_delete.isEnabled()
+    assert not window.document.set_node_field(current(window).id, "title", "x")
+    assert window.messages
+
+
+def test_font_falls_back_when_the_bundled_font_cannot_load(qapp, monkeypatch, tmp_path):
+    from pipun_desktop.ui import fonts
+
+    monkeypatch.setattr(fonts, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    saved = qapp.font()
+    try:
+        family, warning = fonts.load_app_font(qapp)
+        assert warning and "Sarabun" in warning and family in warning
+    finally:
+        qapp.setFont(saved)

@@ -80,10 +80,7 @@ def _screenshot(app, window, out: str) -> int:
     window.show()
     window.tree.select_first_item()
     app.processEvents()
-    for panel in (window.summary_panel, window.checks_panel):
-        refresh = getattr(panel, "refresh_now", None)
-        if refresh:
-            refresh()
+    window._show_totals()
     app.processEvents()
     image = window.grab()
     ok = image.save(out)

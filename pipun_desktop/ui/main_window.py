@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([560, 800])
+        splitter.setSizes([600, 766])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         self.setCentralWidget(splitter)
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
             path = str(self.document.path)
             self.setWindowTitle(f"{self.document.path.name} — {WINDOW_TITLE}"
                                 + (" (อ่านอย่างเดียว)" if self.document.read_only else ""))
-            self.statusBar().showMessage(path, 5000)
+            self.statusBar().setToolTip(path)
 
     def _report_changed(self) -> None:
         self._totals_timer.start(150)
@@ -368,25 +368,27 @@ class MainWindow(QMainWindow):
 
     # -- undo ----------------------------------------------------------------------------------
     def undo(self) -> None:
+        self._step(undo=True)
+
+    def redo(self) -> None:
+        self._step(undo=False)
+
+    def _step(self, undo: bool) -> None:
+        """Undo or redo one command, then show the node it changed (the user sees what was undone)."""
         if self.document is None:
             return
         self.flush_edits()  # what was just typed is the first thing to undo
-        current = self.tree.current_id()
-        self.document.undo_stack.undo()
-        self._reselect(current)
-
-    def redo(self) -> None:
-        if self.document is None:
+        stack = self.document.undo_stack
+        index = stack.index() - 1 if undo else stack.index()
+        if not 0 <= index < stack.count():
             return
-        self.flush_edits()
+        ref = getattr(stack.command(index), "ref", None)
         current = self.tree.current_id()
-        self.document.undo_stack.redo()
-        self._reselect(current)
-
-    def _reselect(self, node_id) -> None:
-        if node_id is not None and self.document.node_by_id(node_id) is not None:
-            if self.tree.current_id() != node_id:
-                self.tree.select_node(node_id)
+        stack.undo() if undo else stack.redo()
+        target = ref.id if ref is not None and self.document.node_by_id(ref.id) is not None else current
+        if target is not None and self.document.node_by_id(target) is not None:
+            if self.tree.current_id() != target:
+                self.tree.select_node(target)
         elif self.tree.current_id() is None:
             self.tree.select_first_item()
 
