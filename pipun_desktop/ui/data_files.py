@@ -6,22 +6,22 @@ import os
 import tempfile
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from ..core.framework import empty_report
 from ..core.model import Document, Organization
 from ..interchange.json_format import InterchangeError, read_document
 from ..resources_path import resource_path
 
-APP_DIR_NAME = "Pipun"
 DATA_SUFFIX = ".pipun"
 SAMPLE_JSON = ("resources", "sample-pipun-2564-6.json")
 FIRST_FILE_NAME = "รายงานป้องกันการทุจริต" + DATA_SUFFIX
 
 
 def data_dir() -> Path:
-    """The per-user data folder (e.g. %LOCALAPPDATA%\\Pipun on Windows); never beside the program."""
-    path = Path(os.environ.get("PIPUN_DATA_DIR") or user_data_dir(APP_DIR_NAME, appauthor=False))
+    """The per-user data folder (%LOCALAPPDATA%\\PipunDesktop on Windows; PIPUN_DATA_DIR overrides), the same
+    one the storage keeps its backups in; never beside the program."""
+    from ..storage.backup import data_dir as storage_data_dir
+
+    path = storage_data_dir()
     path.mkdir(parents=True, exist_ok=True)
     return path
 
