@@ -196,7 +196,7 @@ def test_form_shows_the_report(form, document):
     assert form.reporter_date.date() == dt.date(2021, 4, 8)
     assert form.reporter_date.edit.text() == "๘ เมษายน ๒๕๖๔"
     assert form.conclusion_edits["suggestions"].toPlainText() == document.report.conclusion.suggestions
-    assert form.emblem_preview.text() == "ไม่มีตราสัญลักษณ์"
+    assert form.emblem.preview.text() == "ไม่มีตราสัญลักษณ์"
 
 
 def test_plan_title_is_committed_on_enter_not_per_keystroke(qtbot, form, document, data_file):
@@ -275,8 +275,8 @@ def test_emblem_chosen_previewed_stored_and_removed(qtbot, form, document, data_
     png = document.report.announcement.emblem_png
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     assert reopen(data_file)[1].announcement.emblem_png == png
-    assert form.emblem_preview.pixmap().height() == form.emblem_preview_height()
-    assert form.emblem_remove.isEnabled()
+    assert form.emblem.preview.pixmap().height() == form.emblem.preview_height()
+    assert form.emblem.remove_button.isEnabled()
 
     big = QImage(3000, 4000, QImage.Format.Format_ARGB32)
     big.fill(QColor("#2040a0"))
@@ -289,14 +289,14 @@ def test_emblem_chosen_previewed_stored_and_removed(qtbot, form, document, data_
     not_image = tmp_path / "notes.png"
     not_image.write_text("not an image")
     assert not form.load_emblem(not_image)
-    assert form.emblem_error.isVisible() and "PNG" in form.emblem_error.text()
+    assert form.emblem.error.isVisible() and "PNG" in form.emblem.error.text()
 
-    qtbot.mouseClick(form.emblem_remove, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.emblem.remove_button, Qt.MouseButton.LeftButton)
     assert document.report.announcement.emblem_png is None
     assert reopen(data_file)[1].announcement.emblem_png is None
-    assert form.emblem_preview.text() == "ไม่มีตราสัญลักษณ์"
+    assert form.emblem.preview.text() == "ไม่มีตราสัญลักษณ์"
     document.undo_stack.undo()
-    assert form.emblem_preview.pixmap().height() == form.emblem_preview_height()
+    assert form.emblem.preview.pixmap().height() == form.emblem.preview_height()
 
 
 def test_intro_standard_text_switch(qtbot, form, document, data_file):
@@ -362,7 +362,7 @@ def test_read_only_file_disables_editing(qtbot, data_file):
     try:
         form = show(qtbot, ReportForm(document))
         assert form.plan_title.isReadOnly() and form.announcement_body.isReadOnly()
-        assert not form.emblem_choose.isEnabled() and not form.year_spin.isEnabled()
+        assert not form.emblem.choose_button.isEnabled() and not form.year_spin.isEnabled()
         assert not form.reporter_date.check.isEnabled()
     finally:
         document.close()

@@ -175,6 +175,8 @@ class ChecksPanel(QWidget):
         self._apply_filter()
         self.refreshed.emit()
 
+    refresh_now = refresh  # the name the window's screenshot path looks for
+
     def _apply_filter(self) -> None:
         selected = self._selected_key()
         shown = [f for f in self._all if self.warnings_box.isChecked() or f.severity == ERROR]

@@ -11,32 +11,24 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QImage, QKeySequence, QPalette, QPixmap
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from ..core.calendar import period_text
-from ..core.model import ROUNDS, Announcement, Conclusion, Organization, Reporter
+from ..core.model import ROUNDS, Conclusion, Organization, Reporter
 from ..core.rounds import MAX_YEAR, MIN_YEAR
 from ..core.texts import intro_template, round_name
 from ..thai.digits import render_digits
+from .emblem_field import EmblemField
 from .thai_inputs import ThaiDateField, ThaiYearSpinBox
 
 IDLE_COMMIT_MS = 500  # a pause in typing this long commits the field
-EMBLEM_PREVIEW_CM = 3.0  # printed height of the emblem on the announcement
-EMBLEM_MAX_PIXELS = 1200  # larger images are scaled down: 3 cm at 1,000 dpi is plenty
 ERROR_COLOR = "#b00020"
 WARNING_COLOR = "#8a5a00"
-
-
-def image_to_png(image: QImage) -> bytes:
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, "PNG")
-    return bytes(buf.data())
 
 
 class _FieldFilter(QObject):
@@ -69,8 +61,6 @@ class ReportForm(QWidget):
         self.document = None
         self._loading = False
         self._pending: dict[str, Callable[[], None]] = {}  # part name -> its commit function
-        self._emblem_shown: bytes | None = None
-        self._emblem_loaded = False
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_COMMIT_MS)
@@ -274,35 +264,11 @@ class ReportForm(QWidget):
         form.addRow("ผู้ลงนาม", self.signatory_name)
         form.addRow("ตำแหน่งผู้ลงนาม", self.signatory_position)
 
-        emblem = QHBoxLayout()
-        self.emblem_preview = QLabel(box)
-        self.emblem_preview.setAccessibleName("ภาพตราสัญลักษณ์")
-        self.emblem_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.emblem_preview.setFrameShape(QFrame.Shape.StyledPanel)
-        height = self.emblem_preview_height()
-        self.emblem_preview.setFixedSize(QSize(int(height * 1.4), height + 8))
-        buttons = QVBoxLayout()
-        self.emblem_choose = QPushButton("เลือกรูปตราสัญลักษณ์…", box)
-        self.emblem_choose.setToolTip("ไฟล์ PNG หรือ JPEG พิมพ์สูงประมาณ ๓ ซม. กลางหัวประกาศ")
-        self.emblem_choose.clicked.connect(self.choose_emblem)
-        self.emblem_remove = QPushButton("นำรูปออก", box)
-        self.emblem_remove.clicked.connect(self.remove_emblem)
-        self.emblem_error = QLabel(box)
-        self.emblem_error.setWordWrap(True)
-        self.emblem_error.setStyleSheet(f"color: {ERROR_COLOR};")
-        self.emblem_error.hide()
-        buttons.addWidget(self.emblem_choose, 0, Qt.AlignmentFlag.AlignLeft)
-        buttons.addWidget(self.emblem_remove, 0, Qt.AlignmentFlag.AlignLeft)
-        buttons.addWidget(self.emblem_error)
-        buttons.addStretch(1)
-        emblem.addWidget(self.emblem_preview)
-        emblem.addLayout(buttons, 1)
-        form.addRow("ตราสัญลักษณ์", emblem)
+        self.emblem = EmblemField(box)
+        self.emblem.chosen.connect(self._store_emblem)
+        self.emblem.remove_requested.connect(self.remove_emblem)
+        form.addRow("ตราสัญลักษณ์", self.emblem)
         return box
-
-    def emblem_preview_height(self) -> int:
-        """About 3 cm on this screen."""
-        return max(64, round(self.logicalDpiY() * EMBLEM_PREVIEW_CM / 2.54))
 
     def sizeHint(self) -> QSize:
         return QSize(760, 700)
@@ -337,7 +303,7 @@ class ReportForm(QWidget):
         self._idle.stop()
         self._year_timer.stop()
         self._show_year_error("")
-        self._show_emblem_error("")
+        self.emblem.show_error("")
         self.load()
 
     def load(self) -> None:
@@ -381,7 +347,7 @@ class ReportForm(QWidget):
                     self.announcement_date.set_date(a.date)
                 self._set_line(self.signatory_name, a.signatory_name)
                 self._set_line(self.signatory_position, a.signatory_position)
-            self._show_emblem(a.emblem_png)
+            self.emblem.show_png(a.emblem_png)
         finally:
             self._loading = False
         self._apply_read_only()
@@ -426,9 +392,9 @@ class ReportForm(QWidget):
                      self.signatory_position, *self.conclusion_edits.values(), self.announcement_body):
             edit.setReadOnly(ro)
         self.intro_edit.setReadOnly(ro or self.intro_default.isChecked())
-        for w in (self.year_spin, self.round_combo, self.intro_default, self.emblem_choose):
+        for w in (self.year_spin, self.round_combo, self.intro_default):
             w.setEnabled(not ro)
-        self.emblem_remove.setEnabled(not ro and self._emblem_shown is not None)
+        self.emblem.set_read_only(ro)
         self.reporter_date.set_read_only(ro)
         self.announcement_date.set_read_only(ro)
 
@@ -589,49 +555,17 @@ class ReportForm(QWidget):
         self.year_error.setVisible(bool(message))
 
     # == emblem ==================================================================================
-    def choose_emblem(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "เลือกรูปตราสัญลักษณ์", "",
-                                              "รูปภาพ PNG หรือ JPEG (*.png *.jpg *.jpeg *.PNG *.JPG *.JPEG)")
-        if path:
-            self.load_emblem(path)
-
     def load_emblem(self, path) -> bool:
         """Store the image at `path` as the announcement's emblem (PNG bytes); False with a Thai message if not."""
-        image = QImage(str(path))
-        if image.isNull():
-            self._show_emblem_error("เปิดไฟล์นี้เป็นรูปภาพไม่ได้ เลือกไฟล์ PNG หรือ JPEG")
-            return False
-        if image.height() > EMBLEM_MAX_PIXELS or image.width() > EMBLEM_MAX_PIXELS:
-            image = image.scaled(EMBLEM_MAX_PIXELS, EMBLEM_MAX_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
-        self._show_emblem_error("")
-        png = image_to_png(image)
-        return self._own_entry("ใส่ตราสัญลักษณ์", lambda: self.document.set_report_field(
+        return self.emblem.load(path) and self.report.announcement.emblem_png is not None
+
+    def _store_emblem(self, png: bytes) -> None:
+        self._own_entry("ใส่ตราสัญลักษณ์", lambda: self.document.set_report_field(
             "announcement", dataclasses.replace(self.report.announcement, emblem_png=png)))
 
     def remove_emblem(self) -> None:
         if self.report is None or self.report.announcement.emblem_png is None:
             return
-        self._show_emblem_error("")
+        self.emblem.show_error("")
         self._own_entry("นำตราสัญลักษณ์ออก", lambda: self.document.set_report_field(
             "announcement", dataclasses.replace(self.report.announcement, emblem_png=None)))
-
-    def _show_emblem(self, png: bytes | None) -> None:
-        if self._emblem_loaded and png == self._emblem_shown:
-            return
-        self._emblem_loaded, self._emblem_shown = True, png
-        pixmap = QPixmap()
-        if png is not None and pixmap.loadFromData(QByteArray(png)):
-            self.emblem_preview.setPixmap(pixmap.scaledToHeight(
-                self.emblem_preview_height(), Qt.TransformationMode.SmoothTransformation))
-            self.emblem_preview.setToolTip(render_digits(f"{pixmap.width()} × {pixmap.height()} จุด",
-                                                         self._digits()))
-        else:
-            self.emblem_preview.clear()
-            self.emblem_preview.setText("ไม่มีตราสัญลักษณ์")
-            self.emblem_preview.setToolTip("")
-        self.emblem_remove.setEnabled(png is not None and not self._read_only())
-
-    def _show_emblem_error(self, message: str) -> None:
-        self.emblem_error.setText(message)
-        self.emblem_error.setVisible(bool(message))

@@ -320,6 +320,8 @@ class SummaryPanel(QWidget):
         self._show(report, totals)
         self.refreshed.emit()
 
+    refresh_now = refresh  # the name the window's screenshot path looks for
+
     # -- figures -------------------------------------------------------------------------------
     def _show(self, report, totals: ReportTotals) -> None:
         d = self.digits
