@@ -6,7 +6,8 @@ drawn as glyph runs with PDF operators written by this module. Each glyph is dra
 from ``ThaiTTFont.code_for`` so that the ToUnicode map spells the source text, and every
 space-delimited run is wrapped in a marked-content span whose /ActualText is that run's source
 text (a span also ends right after a cluster holding SARA AM). Together these give an exact text
-layer in pdftotext, pypdf, MuPDF and pdfium (see the project's notes/thai-pdf.md).
+layer: the tests check pdftotext and pypdf (the project's notes/thai-pdf.md found the same approach
+exact in MuPDF and pdfium too).
 
 Units: shaped widths and offsets are kept in thousandths of the em (PDF glyph-space units);
 multiply by size/1000 for points.
