@@ -4,7 +4,7 @@ import pytest
 from conftest import SAMPLE
 
 from pipun_desktop.core.model import Budget, DetailBlock, Heading, Item, Report, walk
-from pipun_desktop.core.rounds import new_round
+from pipun_desktop.core.rounds import following_round, new_round
 from pipun_desktop.core.totals import report_totals
 from pipun_desktop.interchange.json_format import read_document
 from pipun_desktop.storage.store import ReportStore
@@ -101,3 +101,8 @@ def test_new_round_can_be_stored(sample, tmp_path):
 def test_invalid_combinations_are_refused_in_thai(sample, year, round_, match):
     with pytest.raises(ValueError, match=match):
         new_round(sample, year, round_)
+
+
+def test_following_round():
+    assert following_round(2564, 6) == (2564, 12)
+    assert following_round(2564, 12) == (2565, 6)

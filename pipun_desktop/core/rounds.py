@@ -41,6 +41,11 @@ def check_year_round(fiscal_year: int, round_: int) -> None:
                          f"{to_thai_digits(str(MAX_YEAR))}) ไม่ใช่ {to_thai_digits(str(fiscal_year))}")
 
 
+def following_round(fiscal_year: int, round_: int) -> tuple[int, int]:
+    """The round an officer reports next: 6 → 12 of the same year, 12 → 6 of the next year."""
+    return (fiscal_year, 12) if round_ == 6 else (fiscal_year + 1, 6)
+
+
 def carries_results(source: Report, fiscal_year: int, round_: int) -> bool:
     """True when the new round continues the source's results (6 → 12 months of the same year)."""
     return source.fiscal_year == fiscal_year and source.round == 6 and round_ == 12
