@@ -38,6 +38,8 @@ def make_file(folder: Path, items: int) -> Path:
 def startup(path: Path, runs: int, folder: Path) -> list[float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(folder), XDG_CONFIG_HOME=str(folder / "cfg"),
                PIPUN_DATA_DIR=str(folder / "data"))
+    # an installed program runs from compiled bytecode: let the warm-up run write it
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     times = []
     for i in range(runs + 1):
         out = folder / f"shot{i}.png"

@@ -31,6 +31,13 @@ HEADING_COLOR = QColor("#37474f")
 
 _icons: dict = {}
 
+_F = Qt.ItemFlag
+_ROOT_FLAGS = _F.ItemIsDropEnabled
+_READ_ONLY_FLAGS = _F.ItemIsEnabled | _F.ItemIsSelectable
+_READ_ONLY_ITEM_FLAGS = _READ_ONLY_FLAGS | _F.ItemNeverHasChildren
+_HEADING_FLAGS = _READ_ONLY_FLAGS | _F.ItemIsDragEnabled | _F.ItemIsDropEnabled
+_ITEM_FLAGS = _READ_ONLY_ITEM_FLAGS | _F.ItemIsDragEnabled
+
 
 def _icon(key, color: QColor, letter: str = "", square: bool = False) -> QIcon:
     """A small coloured badge, drawn once (no image files to ship)."""
@@ -205,16 +212,14 @@ class ReportTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index):
+        # called for every row when the view lays out (expandAll on 2,000 items): no enum arithmetic here
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.document is not None and not self.document.read_only:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-            if isinstance(self.node(index), Heading):
-                flags |= Qt.ItemFlag.ItemIsDropEnabled
-        if isinstance(self.node(index), Item):
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+            return _ROOT_FLAGS
+        node = self.document.node_by_id(index.internalId()) if self.document is not None else None
+        editable = self.document is not None and not self.document.read_only
+        if isinstance(node, Heading):
+            return _HEADING_FLAGS if editable else _READ_ONLY_FLAGS
+        return _ITEM_FLAGS if editable else _READ_ONLY_ITEM_FLAGS
 
     # -- document signals ----------------------------------------------------------------------
     def _reset(self):
