@@ -36,6 +36,11 @@ class FindingsModel(QAbstractTableModel):
         self._findings = list(findings)
         self.endResetModel()
 
+    def replace_nodes(self, findings: list[Finding]) -> None:
+        """Same rows, fresh Finding objects (no reset, no signals)."""
+        if len(findings) == len(self._findings):
+            self._findings = list(findings)
+
     def finding(self, row: int) -> Finding:
         return self._findings[row]
 
@@ -81,6 +86,7 @@ class ChecksPanel(QWidget):
         self.document = None
         self.digits = "thai"
         self._all: list[Finding] = []
+        self._shown_key = None
         self._dirty = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -152,8 +158,8 @@ class ChecksPanel(QWidget):
 
     @staticmethod
     def _signals(document):
-        return [getattr(document, name) for name in ("report_changed", "node_changed", "structure_changed",
-                                                     "report_switched") if hasattr(document, name)]
+        # every node or structure change is followed by report_changed, so these two cover all
+        return [getattr(document, name) for name in ("report_changed", "report_switched") if hasattr(document, name)]
 
     def schedule_refresh(self, *args) -> None:
         """Debounce: re-check once the edits pause."""
@@ -171,8 +177,15 @@ class ChecksPanel(QWidget):
         self._timer.stop()
         self._dirty = False
         report = getattr(self.document, "report", None)
-        self._all = check_report(report, self.digits) if report is not None else []
-        self._apply_filter()
+        findings = check_report(report, self.digits) if report is not None else []
+        key = (report is None, [(f.severity, f.number, f.message, getattr(f.node, "id", None)) for f in findings])
+        if key != self._shown_key:  # typing seldom changes the findings: then the list (and its selection) stays
+            self._shown_key = key
+            self._all = findings
+            self._apply_filter()
+        else:
+            self._all = findings  # same findings; keep the fresh node objects for activation
+            self.model.replace_nodes([f for f in findings if self.warnings_box.isChecked() or f.severity == ERROR])
         self.refreshed.emit()
 
     refresh_now = refresh  # the name the window's screenshot path looks for

@@ -61,6 +61,7 @@ class ReportForm(QWidget):
         self.document = None
         self._loading = False
         self._pending: dict[str, Callable[[], None]] = {}  # part name -> its commit function
+        self._loaded_state = None
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_COMMIT_MS)
@@ -288,7 +289,7 @@ class ReportForm(QWidget):
         if document is not None:
             document.report_changed.connect(self._document_changed)
             document.report_switched.connect(self._report_switched)
-        self.load()
+        self.load(force=True)
 
     @property
     def report(self):
@@ -304,10 +305,22 @@ class ReportForm(QWidget):
         self._year_timer.stop()
         self._show_year_error("")
         self.emblem.show_error("")
-        self.load()
+        self.load(force=True)
 
-    def load(self) -> None:
-        """Show the document's values; parts with uncommitted typing keep what is being typed."""
+    def _state(self):
+        report = self.report
+        if report is None:
+            return None
+        return (report.id, report.fiscal_year, report.round, report.plan_title, report.intro, report.conclusion,
+                report.reporter, report.announcement, self.document.organization, self._read_only(), self._digits())
+
+    def load(self, force: bool = False) -> None:
+        """Show the document's values; parts with uncommitted typing keep what is being typed. Skipped when
+        nothing the form shows has changed (an edit of a tree node, say)."""
+        state = self._state()
+        if not force and state is not None and state == self._loaded_state:
+            return
+        self._loaded_state = state
         report = self.report
         enabled = report is not None
         self.scroll_area.widget().setEnabled(enabled)

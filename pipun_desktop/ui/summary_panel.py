@@ -221,6 +221,7 @@ class SummaryPanel(QWidget):
         self.document = None
         self.digits = "thai"
         self._dirty = True
+        self._shown_key = object()  # what the widgets show; never equal before the first refresh
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
@@ -297,8 +298,8 @@ class SummaryPanel(QWidget):
 
     @staticmethod
     def _signals(document):
-        return [getattr(document, name) for name in ("report_changed", "node_changed", "structure_changed",
-                                                     "report_switched") if hasattr(document, name)]
+        # every node or structure change is followed by report_changed, so these two cover all
+        return [getattr(document, name) for name in ("report_changed", "report_switched") if hasattr(document, name)]
 
     def schedule_refresh(self, *args) -> None:
         """Coalesce a burst of change signals into one recomputation."""
@@ -317,8 +318,20 @@ class SummaryPanel(QWidget):
         self._dirty = False
         report = getattr(self.document, "report", None)
         totals = report_totals(report) if report is not None else ReportTotals([], Totals())
-        self._show(report, totals)
+        # most edits (titles, texts) leave every figure as it was: then no widget is touched at all
+        key = self._figures_key(report, totals)
+        if key != self._shown_key:
+            self._shown_key = key
+            self._show(report, totals)
         self.refreshed.emit()
+
+    def _figures_key(self, report, totals: ReportTotals):
+        if report is None:
+            return None
+        rows = [(dim.title, t) for dim, t in totals.dimensions] + [("", totals.total)]
+        return (report.fiscal_year, report.round, self.digits, tuple(
+            (title, t.integrated, t.agency, t.disbursed, t.items, tuple(sorted(t.by_type.items())),
+             tuple(sorted(t.by_status.items(), key=lambda kv: str(kv[0])))) for title, t in rows))
 
     refresh_now = refresh  # the name the window's screenshot path looks for
 
