@@ -421,3 +421,19 @@ def test_a_pause_after_a_space_keeps_the_space_and_the_cursor(qtbot, form, docum
     assert edit.text() == "นายก อบต."
     form.flush()
     assert document.report.announcement.signatory_position == "นายก อบต."
+
+
+def test_edits_that_change_no_figure_leave_the_panels_alone(qtbot, document, monkeypatch):
+    summary = show(qtbot, SummaryPanel(document))
+    checks = show(qtbot, ChecksPanel(document))
+    shown = []
+    monkeypatch.setattr(summary, "_show", lambda *a: shown.append(a))
+    checks.view.selectRow(1)
+    selected = checks.findings()[1]
+    resets = []
+    checks.model.modelReset.connect(lambda: resets.append(1))
+    item = first_item(document)
+    with qtbot.waitSignals([summary.refreshed, checks.refreshed], timeout=3000):
+        document.set_node_field(item.id, "title", item.title + " (แก้)")
+    assert shown == [] and resets == []
+    assert checks.findings()[checks.view.selectionModel().selectedRows()[0].row()] == selected
