@@ -201,7 +201,10 @@ class ChecksPanel(QWidget):
         elif not self._all:
             text = "ไม่พบปัญหา พร้อมพิมพ์รายงาน"
         else:
-            text = render_digits(f"ข้อผิดพลาด {errors:,} รายการ · คำเตือน {warnings:,} รายการ", self.digits)
+            parts = [f"ข้อผิดพลาด {errors:,} รายการ" if errors else "ไม่มีข้อผิดพลาด"]
+            if warnings:
+                parts.append(f"คำเตือน {warnings:,} รายการ")
+            text = render_digits(" · ".join(parts), self.digits)
         self.status_label.setText(text)
         if selected is not None:
             for row, f in enumerate(shown):
