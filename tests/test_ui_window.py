@@ -392,3 +392,27 @@ def test_font_falls_back_when_the_bundled_font_cannot_load(qapp, monkeypatch, tm
         assert warning and "Sarabun" in warning and family in warning
     finally:
         qapp.setFont(saved)
+
+
+def test_failed_write_keeps_the_typed_text_and_retries(window, monkeypatch):
+    import sqlite3
+
+    doc = window.document
+    node = current(window)
+    old = node.title
+    real = doc.store.update_node
+    monkeypatch.setattr(doc.store, "update_node",
+                        lambda *a, **k: (_ for _ in ()).throw(sqlite3.OperationalError("disk I/O error")))
+    form = window.item_form
+    form.title.setFocus()
+    form.title.end(False)
+    type_text(form.title, " ใหม่")
+    form.flush()
+    assert window.messages and "บันทึก" in window.messages[-1]
+    assert node.title == old and form.title.text() == old + " ใหม่"  # nothing stored, nothing lost
+    assert on_disk(window).tree == doc.report.tree and doc.undo_stack.count() == 0
+    form.refresh()  # a refresh must not throw the typed text away
+    assert form.title.text() == old + " ใหม่"
+    monkeypatch.setattr(doc.store, "update_node", real)
+    form.flush()  # tried again once the disk is back
+    assert node.title == old + " ใหม่" and on_disk(window) == doc.report

@@ -116,6 +116,7 @@ class ReportDocument(QObject):
             self.switch_report(self.report.id)
 
     def close(self) -> None:
+        """Close the file (the store backs up and releases its lock); safe to call twice."""
         self.undo_stack.clear()
         self.store.close()
 

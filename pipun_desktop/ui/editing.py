@@ -61,11 +61,13 @@ class Committer(QObject):
             self.timer.start(self.idle_ms)
 
     def flush(self) -> None:
-        """Commit now if anything is waiting."""
+        """Commit now if anything is waiting. A commit that returns False (the write failed) leaves the text
+        pending: the field keeps it, a refresh won't overwrite it, and the next flush tries again."""
         self.timer.stop()
         if self.pending:
             self.pending = False
-            self._commit(editor_text(self.editor))
+            if self._commit(editor_text(self.editor)) is False:
+                self.pending = True
 
     def discard(self) -> None:
         self.timer.stop()

@@ -74,10 +74,9 @@ class HeadingForm(QWidget):
             + f"งบบูรณาการ {format_amount(t.integrated, d)} · งบหน่วยงาน {format_amount(t.agency, d)} · "
             f"ผลเบิกจ่าย {format_amount(t.disbursed, d)} บาท")
 
-    def _commit(self, text: str) -> None:
+    def _commit(self, text: str) -> bool:
         node = self.node()
-        if node is not None:
-            self.document.set_node_field(node.id, "title", text)
+        return node is None or self.document.set_node_field(node.id, "title", text)
 
     def flush(self) -> None:
         if self.node() is not None:

@@ -131,14 +131,15 @@ class DetailsEditor(QGroupBox):
     def _set(self, details, merge, text) -> bool:
         return self.document.set_node_field(self.ref.id, "details", details, merge=merge, text=text)
 
-    def edit_block(self, index: int, **change) -> None:
+    def edit_block(self, index: int, **change) -> bool:
         item = self.item()
         if item is None or index >= len(item.details):
-            return
+            return True
         details = list(item.details)
         details[index] = dataclasses.replace(details[index], **change)
         field = next(iter(change))
-        self._set(details, (field, index), "แก้ไขหัวข้อรายละเอียด" if field == "heading" else "แก้ไขรายละเอียด")
+        return self._set(details, (field, index),
+                         "แก้ไขหัวข้อรายละเอียด" if field == "heading" else "แก้ไขรายละเอียด")
 
     def add_block(self) -> None:
         item = self.item()
@@ -252,9 +253,11 @@ class ItemForm(QWidget):
             for name in ("title", "indicator", "target", "result", "note")
         }
         self.committers["title"].editor.editingFinished.connect(self.title_committed)
-        self.item_type.activated.connect(lambda i: self._set("item_type", self.item_type.itemData(i)))
+        self.item_type.activated.connect(
+            lambda i: self._set("item_type", self.item_type.itemData(i), merge=False) or self.refresh())
         self.status.activated.connect(self._status_chosen)
-        self.reason.activated.connect(lambda i: self._set("status_reason", self.reason.itemData(i)))
+        self.reason.activated.connect(
+            lambda i: self._set("status_reason", self.reason.itemData(i), merge=False) or self.refresh())
         for f, edit in self.amounts.items():
             edit.value_committed.connect(lambda value, f=f: self._set_amount(f, value))
         for i, box in enumerate(self.approaches):
@@ -327,7 +330,7 @@ class ItemForm(QWidget):
     # -- editing -------------------------------------------------------------------------------
     def _set(self, field: str, value, **kw) -> bool:
         item = self.item()
-        return item is not None and self.document.set_node_field(item.id, field, value, **kw)
+        return item is None or self.document.set_node_field(item.id, field, value, **kw)
 
     def _status_chosen(self, index: int) -> None:
         status = self.status.itemData(index)

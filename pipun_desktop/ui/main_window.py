@@ -538,4 +538,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.files.pdf_running():
             self.files.cancel_pdf()
+        if self.document is not None:
+            self.document.close()  # backup, release the file's lock
         super().closeEvent(event)
