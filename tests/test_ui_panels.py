@@ -437,3 +437,15 @@ def test_edits_that_change_no_figure_leave_the_panels_alone(qtbot, document, mon
         document.set_node_field(item.id, "title", item.title + " (แก้)")
     assert shown == [] and resets == []
     assert checks.findings()[checks.view.selectionModel().selectedRows()[0].row()] == selected
+
+
+def test_a_thai_date_typed_into_the_field_is_stored(qtbot, form, document, data_file):
+    edit = form.announcement_date.edit
+    edit.setFocus()
+    edit.lineEdit().selectAll()
+    type_text(edit, "๑๕ พฤษภาคม ๒๕๖๔")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    form.flush()
+    assert document.report.announcement.date == dt.date(2021, 5, 15)
+    assert reopen(data_file)[1].announcement.date == dt.date(2021, 5, 15)
+    assert edit.text() == "๑๕ พฤษภาคม ๒๕๖๔"
