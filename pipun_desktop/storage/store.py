@@ -10,9 +10,7 @@ edit lock kept in the file (lock.py) and takes a backup (backup.py).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
-import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +24,10 @@ from ..core.model import (
 from . import backup as backups_mod
 from . import lock as lock_mod
 from .audit import AuditEntry, AuditWriter, history
+from .columns import (  # noqa: F401 (NODE_FIELDS and REPORT_FIELDS were defined here)
+    NODE_COLUMNS, NODE_FIELDS, NODE_TEXT_FIELDS, REPORT_FIELDS, _announcement_columns, _check_text,
+    _conclusion_columns, _date, _node_changes, _node_columns, _report_columns, _reporter_columns,
+)
 from .errors import FileLockedError, LockLostError, StorageError, WriteError  # noqa: F401 (re-exported)
 from .opening import SQLITE_HEADER, check_header, connect, open_error, verify, write_error  # noqa: F401
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, statements as _statements
@@ -36,80 +38,6 @@ class ReportInfo:
     id: int
     fiscal_year: int
     round: int
-
-
-NODE_TEXT_FIELDS = ("title", "indicator", "target", "result", "note")
-NODE_FIELDS = NODE_TEXT_FIELDS + ("item_type", "budget", "approaches", "status", "status_reason", "details")
-REPORT_FIELDS = ("fiscal_year", "round", "plan_title", "intro", "conclusion", "reporter", "announcement")
-NODE_COLUMNS = ("title", "item_type", "indicator", "target", "result", "integrated", "agency", "disbursed",
-                "approach1", "approach2", "approach3", "status", "status_reason", "note")
-def _iso(d: dt.date | None) -> str | None:
-    return None if d is None else d.isoformat()
-
-
-def _date(s: str | None) -> dt.date | None:
-    return None if s is None else dt.date.fromisoformat(s)
-
-
-def _report_columns(r: Report) -> dict:
-    a = r.announcement
-    return {
-        "fiscal_year": r.fiscal_year, "round": r.round, "plan_title": r.plan_title, "intro": r.intro,
-        **_conclusion_columns(r.conclusion), **_reporter_columns(r.reporter), **_announcement_columns(a),
-    }
-
-
-def _conclusion_columns(c: Conclusion) -> dict:
-    return {"supporting_factors": c.supporting_factors, "problems": c.problems, "suggestions": c.suggestions}
-
-
-def _reporter_columns(p: Reporter) -> dict:
-    return {"reporter_name": p.name, "reporter_position": p.position, "reporter_phone": p.phone,
-            "reporter_email": p.email, "reporter_date": _iso(p.date)}
-
-
-def _announcement_columns(a: Announcement) -> dict:
-    return {"announcement_body": a.body, "announcement_date": _iso(a.date), "signatory_name": a.signatory_name,
-            "signatory_position": a.signatory_position, "emblem_png": a.emblem_png}
-
-
-def _node_columns(node) -> dict:
-    if isinstance(node, Heading):
-        return {"kind": "heading", "title": node.title}
-    b = node.budget
-    return {
-        "kind": "item", "title": node.title, "item_type": node.item_type, "indicator": node.indicator,
-        "target": node.target, "result": node.result, "integrated": b.integrated, "agency": b.agency,
-        "disbursed": b.disbursed, "approach1": int(node.approaches[0]), "approach2": int(node.approaches[1]),
-        "approach3": int(node.approaches[2]), "status": node.status, "status_reason": node.status_reason,
-        "note": node.note,
-    }
-
-
-def _node_changes(changes: dict) -> dict:
-    cols = {}
-    for key, value in changes.items():
-        if key == "budget":
-            cols.update(integrated=value.integrated, agency=value.agency, disbursed=value.disbursed)
-        elif key == "approaches":
-            cols.update({f"approach{i + 1}": int(bool(v)) for i, v in enumerate(value)})
-        elif key in NODE_FIELDS and key != "details":
-            cols[key] = value
-        else:
-            raise KeyError(key)
-    return cols
-
-
-
-
-def _check_text(values) -> None:
-    """Refuse text SQLite cannot store as UTF-8 (a lone surrogate) with a Thai message, not a traceback."""
-    for value in values:
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise StorageError("ข้อความมีอักขระที่ไม่ถูกต้อง (surrogate ที่ไม่มีคู่) บันทึกไม่ได้") from None
 
 
 class ReportStore:
@@ -183,7 +111,7 @@ class ReportStore:
         older file after a backup, and takes a backup. Read-only: no lock, no write, older versions readable.
         """
         path = Path(path)
-        header = check_header(path)
+        check_header(path)
         try:
             conn = cls._connect(path, read_only) if read_only else connect(path)
         except sqlite3.Error as exc:
@@ -218,8 +146,6 @@ class ReportStore:
         except BaseException:
             conn.close()
             raise
-        finally:
-            del header
 
     @staticmethod
     def lock_holder(path) -> lock_mod.LockInfo | None:
