@@ -416,3 +416,17 @@ def test_failed_write_keeps_the_typed_text_and_retries(window, monkeypatch):
     monkeypatch.setattr(doc.store, "update_node", real)
     form.flush()  # tried again once the disk is back
     assert node.title == old + " ใหม่" and on_disk(window) == doc.report
+
+
+def test_keys_f2_and_ctrl_f_and_tree_only_keys(window, qtbot):
+    window.tree.view.setFocus()
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_F2)
+    assert window.item_form.title.hasFocus()
+    node = current(window)
+    # in a text field, Delete and Ctrl+Down edit text: they don't delete or move the item
+    qtbot.keyClick(window.item_form.title, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.item_form.title, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.node_by_id(node.id) is node and window.document.row_of(node.id) == 0
+    assert not window.confirmations
+    qtbot.keyClick(window.item_form.title, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tree.filter.hasFocus()

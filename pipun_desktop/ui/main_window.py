@@ -166,11 +166,13 @@ class MainWindow(QMainWindow):
         self.act_find = self._action("ค้นหา", self.tree.focus_filter, K.Find)
         self.act_expand = self._action("ขยายทั้งหมด", self.tree.view.expandAll)
         self.act_collapse = self._action("ย่อทั้งหมด", self.tree.view.collapseAll)
-        # Delete belongs to the tree: in a text field it deletes text
-        for act in (self.act_delete,):
+        # Tree edits whose keys mean something else in a text field (Delete, Ctrl+arrows: word and paragraph
+        # moves, Ctrl+D) work when the tree has focus; Insert, F2, undo and the File keys work everywhere.
+        for act in (self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent,
+                    self.act_duplicate):
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.tree.view.addAction(act)
             self.removeAction(act)
+            self.tree.view.addAction(act)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
