@@ -116,6 +116,7 @@ class ReportStore:
             conn = cls._connect(path, read_only) if read_only else connect(path)
         except sqlite3.Error as exc:
             raise open_error(exc, path.name) from None
+        store = None
         try:
             version = verify(conn, path)
             store = cls(conn, path, read_only, version=version, backups=backups)
@@ -144,6 +145,8 @@ class ReportStore:
             store._changes_at_backup = conn.total_changes
             return store
         except BaseException:
+            if store is not None and store._heartbeat is not None:
+                store._heartbeat.stop()
             conn.close()
             raise
 
