@@ -104,3 +104,20 @@ def test_every_kind_at_once_through_the_command_line(tmp_path):
     checked = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(data)], capture_output=True,
                              text=True, env=env, timeout=120)
     assert checked.returncode in (0, 1) and "Traceback" not in checked.stderr  # 1: findings, not a crash
+
+
+@pytest.mark.parametrize("kind", sorted(set(SAMPLES) - {"long"}))
+def test_pdf_export_survives_every_kind(tmp_path, kind):
+    """The PDF is another engineer's; here only: no crash, and markup prints literally."""
+    from pipun_desktop.pdf.export import export_report_pdf
+
+    doc = every_field(SAMPLES[kind])
+    info = export_report_pdf(doc.organization, doc.reports[0], tmp_path / "r.pdf", fingerprint="0000-1111-2222-3333")
+    assert info.pages > 1 and (tmp_path / "r.pdf").stat().st_size > 0
+    if kind == "markup":
+        import shutil
+
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True,
+                                  text=True).stdout
+            assert "<script>alert('x')</script>" in text and "&amp;" in text
