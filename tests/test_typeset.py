@@ -84,8 +84,9 @@ def _hb_positions(font, text, size):
     return out
 
 
-def _drawn_positions(pdf_path, x0):
-    """Interpret the page's text operators (Tm, Tf, Ts, TJ) to get each glyph's origin."""
+def _drawn_positions(pdf_path, x0, y0=None):
+    """Interpret the page's text operators (Tm, Tf, Ts, TJ) to get each glyph's origin; with y0,
+    glyphs drawn as outlines (q s 0 0 s x y cm ... f Q) are added too, relative to (x0, y0)."""
     from pypdf import PdfReader
     from pypdf.generic import ContentStream
 
@@ -106,6 +107,8 @@ def _drawn_positions(pdf_path, x0):
             size = float(operands[1])
         elif op == b"Ts":
             rise = float(operands[0])
+        elif op == b"cm" and y0 is not None and float(operands[0]) != 1:
+            out.append((float(operands[4]) - x0, float(operands[5]) - y0))
         elif op == b"TJ":
             for el in operands[0]:
                 if isinstance(el, (bytes, str)) or hasattr(el, "original_bytes"):
@@ -125,8 +128,8 @@ def test_glyph_positions_match_harfbuzz(tmp_path, word):
     c = Canvas(str(path), initialFontName=font.fontName, pageCompression=0)
     ts.draw_text(c, 40, 500, font, 20, word)
     c.save()
-    drawn = _drawn_positions(path, 40)
-    want = _hb_positions(font, word, 20)
+    drawn = sorted(_drawn_positions(path, 40, 500))  # text glyphs and outlines alike
+    want = sorted(_hb_positions(font, word, 20))
     assert len(drawn) == len(want)
     for (dx, dy), (wx, wy) in zip(drawn, want):
         assert dx == pytest.approx(wx, abs=0.01)

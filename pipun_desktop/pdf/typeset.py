@@ -23,9 +23,11 @@ from ..thai import segment
 from .thaifont import ThaiTTFont
 
 FEATURES = {"kern": True, "liga": True}
+LEFT_SHIFT_LIMIT = 50  # thousandths of the em; see shape()
 SARA_AM = "\u0e33"
 
-# A glyph: (code, x_advance, x_offset, y_offset, pdf_width, text, ends_span)
+# A glyph: (code, x_advance, x_offset, y_offset, pdf_width, text, as_path); for a glyph drawn as
+# an outline (as_path) the code slot holds its glyph id.
 Glyph = tuple
 
 
@@ -65,8 +67,7 @@ def _distribute(text: str, comps: list[tuple[str, ...]]) -> list[str] | None:
             for k, (src, c) in enumerate(expanded):
                 if not used[k] and c == ch:
                     used[k] = True
-                    if owner[src] < 0:
-                        owner[src] = g
+                    owner[src] = g  # the last glyph drawing part of it: SARA AA carries "ำ"
                     break
             else:
                 return None
@@ -97,8 +98,8 @@ def shape(font: ThaiTTFont, text: str) -> Run:
     n = len(infos)
     starts = sorted({info.cluster for info in infos})
     next_start = {c: (starts[i + 1] if i + 1 < len(starts) else len(text)) for i, c in enumerate(starts)}
-    glyphs = []
-    width = 0.0
+    raw = []  # (gid, pen, x_advance, x_offset, y_offset, text share)
+    pen = 0.0
     i = 0
     while i < n:
         cl = infos[i].cluster
@@ -114,21 +115,45 @@ def shape(font: ThaiTTFont, text: str) -> Run:
             shares = _distribute(ctext, [font.glyph_components(g) for g in gids])
             if shares is None:  # whole cluster on the first glyph; ActualText keeps order
                 shares = [ctext] + [""] * (len(gids) - 1)
-        am = SARA_AM in ctext
         for k in range(i, j):
             pos = positions[k]
             gid = gids[k - i]
-            adv = pos.x_advance * scale
-            xoff = pos.x_offset * scale
-            yoff = pos.y_offset * scale
-            if adv == 0 and xoff < 0:
-                pdf_w = int(round(-xoff))  # the box ends at the pen: no gap read as a space
-            else:
-                pdf_w = font.glyph_width(gid)
-            code = font.code_for(gid, shares[k - i], pdf_w)
-            glyphs.append((code, adv, xoff, yoff, pdf_w, shares[k - i], am and k == j - 1))
-            width += adv
+            share = shares[k - i]
+            raw.append((gid, pen, pos.x_advance * scale, pos.x_offset * scale, pos.y_offset * scale, share))
+            pen += pos.x_advance * scale
         i = j
+    width = pen
+    # A glyph that stands for no text (the NIKHAHIT of SARA AM, whose SARA AA glyph carries "ำ")
+    # is drawn as an outline, not as text: an empty ToUnicode entry reads as U+FFFD in MuPDF. Should
+    # such a glyph have an advance, the text glyph before it gets a PDF width reaching over it, so
+    # no gap reads as a space.
+    glyphs = []
+    last_text = -1
+    for gid, gpen, adv, xoff, yoff, share in raw:
+        if share and adv == 0 and xoff < -LEFT_SHIFT_LIMIT and last_text >= 0 and not glyphs[last_text][5].isspace():
+            # A mark pushed far left (a tone mark after ั or ื: ปั้น, เปื้อน): extractors that go by
+            # the font's own advances (MuPDF) read the gap from its origin to the next glyph as a
+            # space. Its text goes to the glyph before it, and it is drawn as an outline.
+            g = glyphs[last_text]
+            glyphs[last_text] = g[:5] + (g[5] + share,) + g[6:]
+            share = ""
+        if share == "" and last_text >= 0:
+            g = glyphs[last_text]
+            start = g[7] + g[2]  # where that glyph is drawn
+            reach = int(round(gpen + adv - start))
+            if reach > g[4]:
+                glyphs[last_text] = g[:4] + (reach,) + g[5:]
+            glyphs.append((gid, adv, xoff, yoff, 0, "", True, gpen))
+            continue
+        if adv == 0 and xoff < 0:
+            pdf_w = int(round(-xoff))  # the box ends at the pen: no gap read as a space
+        else:
+            pdf_w = font.glyph_width(gid)
+        glyphs.append((gid, adv, xoff, yoff, pdf_w, share, False, gpen))
+        last_text = len(glyphs) - 1
+    # codes last: an alias is keyed by its final PDF width
+    glyphs = [g if g[6] else (font.code_for(g[0], g[5], g[4]),) + g[1:7] for g in glyphs]
+    glyphs = [g[:7] for g in glyphs]
     run = Run(text, tuple(glyphs), width)
     if len(cache) > 200000:
         cache.clear()
@@ -260,34 +285,45 @@ class TextWriter:
         """items: iterable of (x, y, font, size, runs). One BT..ET text object."""
         ops = ["BT"]
         state = {"font": None, "rise": 0.0}
+        outlines = []
         for x, y, font, size, runs in items:
             if not runs:
                 continue
             ops.append(f"1 0 0 1 {_fmt(x)} {_fmt(y)} Tm")
-            self._line_ops(ops, state, font, size, runs)
+            paths = []
+            self._line_ops(ops, state, font, size, runs, paths)
+            for gid, gx, gy in paths:
+                outlines.append((font, gid, x + gx * size / 1000.0, y + gy * size / 1000.0, size))
             if state["rise"]:
                 ops.append("0 Ts")
                 state["rise"] = 0.0
         ops.append("ET")
+        for font, gid, x, y, size in outlines:
+            k = f"{size / 1000.0:.6f}".rstrip("0")
+            ops.append(f"q {k} 0 0 {k} {_fmt(x)} {_fmt(y)} cm "
+                       f"{glyph_outline(font, gid)} f Q")
         if len(ops) > 2:
             self.canvas._code.append("\n".join(ops))
 
-    def _line_ops(self, ops, state, font, size, runs):
+    def _line_ops(self, ops, state, font, size, runs, paths):
+        """Text operators for one line; glyphs to draw as outlines go to paths as
+        (glyph id, x, y) in thousandths of the em from the line's origin."""
         glyphs = [g for r in runs for g in r.glyphs]
-        # spans: space-delimited runs of glyphs, also ended right after a SARA AM cluster
+        # spans: a run of glyphs up to and including the space after it; a space with no word
+        # before it stands alone (spans that include their space copy back with exact spacing in
+        # pdfium, and ending them only at spaces keeps pdfium from adding spaces inside words)
         groups = []
         cur = []
         for g in glyphs:
-            if g[5].isspace() and g[5]:
+            if g[5] and g[5].isspace():
                 if cur:
+                    cur.append(g)
                     groups.append((True, cur))
                     cur = []
-                groups.append((False, [g]))
+                else:
+                    groups.append((False, [g]))
                 continue
             cur.append(g)
-            if g[6]:
-                groups.append((True, cur))
-                cur = []
         if cur:
             groups.append((True, cur))
 
@@ -311,7 +347,11 @@ class TextWriter:
         for in_span, group in groups:
             if in_span:
                 ops.append("/Span <</ActualText " + _actual_text("".join(g[5] for g in group)) + ">> BDC")
-            for code, adv, xoff, yoff, pdf_w, _t, _e in group:
+            for code, adv, xoff, yoff, pdf_w, _t, as_path in group:
+                if as_path:
+                    paths.append((code, pen + xoff, yoff))
+                    pen += adv
+                    continue
                 enc = codes.get(code)
                 if enc is None:
                     ((subset, b),) = font.splitString(chr(code), self.doc)
@@ -345,6 +385,58 @@ class TextWriter:
             if in_span:
                 ops.append("EMC")
         # leave the text position consistent for the next Tm (Tm resets it anyway)
+
+
+class _OutlinePen:
+    """Collects a glyph outline as PDF path operators, in thousandths of the em."""
+
+    def __init__(self, scale: float):
+        self.scale = scale
+        self.ops: list[str] = []
+        self.cur = (0.0, 0.0)
+
+    def _pt(self, p):
+        return f"{_fmt(p[0] * self.scale)} {_fmt(p[1] * self.scale)}"
+
+    def moveTo(self, p):
+        self.ops.append(self._pt(p) + " m")
+        self.cur = p
+
+    def lineTo(self, p):
+        self.ops.append(self._pt(p) + " l")
+        self.cur = p
+
+    def curveTo(self, a, b, c):
+        self.ops.append(f"{self._pt(a)} {self._pt(b)} {self._pt(c)} c")
+        self.cur = c
+
+    def qCurveTo(self, *pts):
+        # TrueType quadratic splines: implied on-curve points between consecutive off-curve ones
+        *offs, end = pts
+        for k, q in enumerate(offs):
+            nxt = end if k == len(offs) - 1 else ((q[0] + offs[k + 1][0]) / 2, (q[1] + offs[k + 1][1]) / 2)
+            p0 = self.cur
+            c1 = (p0[0] + 2 / 3 * (q[0] - p0[0]), p0[1] + 2 / 3 * (q[1] - p0[1]))
+            c2 = (nxt[0] + 2 / 3 * (q[0] - nxt[0]), nxt[1] + 2 / 3 * (q[1] - nxt[1]))
+            self.curveTo(c1, c2, nxt)
+
+    def closePath(self):
+        self.ops.append("h")
+
+    def endPath(self):
+        pass
+
+
+def glyph_outline(font: ThaiTTFont, gid: int) -> str:
+    """A glyph's outline as PDF path operators in thousandths of the em (cached per font)."""
+    cache = font.__dict__.setdefault("_outline_cache", {})
+    path = cache.get(gid)
+    if path is None:
+        pen = _OutlinePen(1000.0 / font.upem)
+        with _shape_lock:
+            font.hb_font.draw_glyph_with_pen(gid, pen)
+        path = cache[gid] = " ".join(pen.ops) or "0 0 m"
+    return path
 
 
 def draw_text(canvas, x: float, y: float, font: ThaiTTFont, size: float, text: str, align: str = "left"):
