@@ -15,6 +15,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from .errors import StorageError, WriteError
 from .schema import APPLICATION_ID, SCHEMA_VERSION, expected_master
@@ -72,9 +73,24 @@ def check_header(path: Path) -> Header:
     return Header(app_id, version)
 
 
+def sqlite_uri(path, mode: str) -> str:
+    """An SQLite URI for a local or shared-folder path (percent-encoded: Thai, spaces, '#', '?' and '%' are fine)."""
+    return f"file://{uri_path(str(Path(path).resolve()), os.name == 'nt')}?mode={mode}"
+
+
+def uri_path(text: str, windows: bool) -> str:
+    """Path.as_uri() would put a UNC server (\\\\server\\share) in the URI's authority, which SQLite refuses;
+    here the authority stays empty and the server stays in the path ("file:////server/share/x")."""
+    if windows:
+        text = text.replace("\\", "/")
+        if not text.startswith("//"):
+            text = "/" + text  # C:/x -> /C:/x
+    return quote(text, safe="/:")
+
+
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     """A connection that trusts nothing in the file's schema; no write has happened when it returns."""
-    uri = f"{Path(path).resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
+    uri = sqlite_uri(path, "ro" if read_only else "rw")
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=True, timeout=BUSY_TIMEOUT)
     harden(conn)
     return conn

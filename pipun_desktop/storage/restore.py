@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import backup as backups_mod
 from .errors import FileLockedError, StorageError
+from .opening import sqlite_uri
 
 
 def resolve_backup(path, which: str) -> Path:
@@ -64,7 +65,7 @@ def _replace_whole(path: Path, backup_path: Path) -> Path | None:
         for leftover in (tmp, Path(f"{tmp}-journal")):
             if leftover.exists():
                 leftover.unlink()
-        src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(sqlite_uri(backup_path, "ro"), uri=True)
         dest = sqlite3.connect(tmp)
         try:
             src.backup(dest)

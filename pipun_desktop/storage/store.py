@@ -29,7 +29,9 @@ from .columns import (  # noqa: F401 (NODE_FIELDS and REPORT_FIELDS were defined
     _conclusion_columns, _date, _node_changes, _node_columns, _report_columns, _reporter_columns,
 )
 from .errors import FileLockedError, LockLostError, StorageError, WriteError  # noqa: F401 (re-exported)
-from .opening import SQLITE_HEADER, check_header, connect, open_error, verify, write_error  # noqa: F401
+from .opening import (  # noqa: F401 (SQLITE_HEADER, check_header were defined here)
+    SQLITE_HEADER, check_header, connect, open_error, sqlite_uri, verify, write_error,
+)
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, statements as _statements
 
 
@@ -182,7 +184,7 @@ class ReportStore:
             self.warnings.append(f"ล้างการล็อกที่ค้างอยู่ของ{cleared.describe()} แล้ว "
                                  f"(โปรแกรมนั้นปิดไปโดยไม่ปกติ)")
         if self._heartbeat is None:
-            uri = f"{self.path.resolve().as_uri()}?mode=rw"
+            uri = sqlite_uri(self.path, "rw")
             self._heartbeat = lock_mod.Heartbeat(uri, mine.token)
             self._heartbeat.start()
 
