@@ -150,3 +150,12 @@ def test_dead_pid_is_recognised():
     proc.wait()
     assert not lock_mod.pid_alive(proc.pid)
     assert lock_mod.pid_alive(os.getpid())
+
+
+def test_a_copy_of_an_open_file_opens_for_editing(path, tmp_path):
+    with ReportStore.open(path) as store:
+        copy = store.save_copy(tmp_path / "สำเนา.pipun")
+        with ReportStore.open(copy) as other:  # the copy carries no lock of ours
+            assert other.cleared_lock is None
+        with pytest.raises(StorageError, match="ชื่อไฟล์อื่น"):
+            store.save_copy(path)

@@ -90,11 +90,18 @@ def make_backup(conn: sqlite3.Connection, source_path, reason: str) -> Path:
         when += dt.timedelta(microseconds=1)
         final = folder / f"{_stamp(when)}-{reason}{SUFFIX}"
     partial = folder / f".partial-{os.getpid()}-{final.name}"
+    copy_database(conn, final, partial, "สำรองข้อมูลไม่ได้")
+    thin(folder)
+    return final
+
+
+def copy_database(conn: sqlite3.Connection, final: Path, partial: Path, failure: str) -> None:
+    """Copy `conn`'s database to `final`, whole or not at all (built at `partial`, synced, renamed), without
+    the edit lock: a copy must not claim to be open in a session long gone."""
     try:
         dest = sqlite3.connect(partial, isolation_level=None)
         try:
             conn.backup(dest)
-            # a copy carries no edit lock: restoring it must not lock the file to a session long gone
             if dest.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'lock'").fetchone():
                 dest.execute("DELETE FROM lock")
         finally:
@@ -109,9 +116,7 @@ def make_backup(conn: sqlite3.Connection, source_path, reason: str) -> Path:
             except OSError:
                 pass
         message = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise StorageError(f"สำรองข้อมูลไม่ได้ ({message}) ไฟล์ข้อมูลไม่ได้เปลี่ยนแปลง") from None
-    thin(folder)
-    return final
+        raise StorageError(f"{failure} ({message}) ไฟล์ข้อมูลไม่ได้เปลี่ยนแปลง") from None
 
 
 def choose_kept(backups: list[BackupInfo]) -> set[Path]:

@@ -308,6 +308,16 @@ class ReportStore:
         self._changes_at_backup = self.conn.total_changes
         return path
 
+    def save_copy(self, target) -> Path:
+        """A consistent copy of this file at `target` (whole or not at all), without the edit lock, so the copy
+        opens for editing at once. Use this, not conn.backup, to copy an open file."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise StorageError("เลือกชื่อไฟล์อื่นที่ไม่ใช่ไฟล์ที่เปิดอยู่")
+        partial = target.with_name(f".{target.name}.copying")
+        backups_mod.copy_database(self.conn, target, partial, f"บันทึกสำเนา {target.name} ไม่ได้")
+        return target
+
     def _backup_quietly(self, reason: str) -> None:
         try:
             self.backup(reason)
