@@ -291,6 +291,13 @@ class TextWriter:
                 continue
             ops.append(f"1 0 0 1 {_fmt(x)} {_fmt(y)} Tm")
             paths = []
+            # Every other line is set 0.001 pt larger (invisible). pdfium drops a text object it
+            # takes for a fake-bold overprint of the one before: same codes and font size, nearly
+            # the same x, and a y within an eighth of its width, which a long word that starts
+            # two lines in a row can be ("องค์การบริหารส่วนตำบลพิปูน").
+            self.codes["line"] = line_no = self.codes.get("line", 0) + 1
+            if line_no % 2:
+                size = size + 0.001
             self._line_ops(ops, state, font, size, runs, paths)
             for gid, gx, gy in paths:
                 outlines.append((font, gid, x + gx * size / 1000.0, y + gy * size / 1000.0, size))
@@ -300,10 +307,24 @@ class TextWriter:
         ops.append("ET")
         for font, gid, x, y, size in outlines:
             k = f"{size / 1000.0:.6f}".rstrip("0")
-            ops.append(f"q {k} 0 0 {k} {_fmt(x)} {_fmt(y)} cm "
-                       f"{glyph_outline(font, gid)} f Q")
+            ops.append(f"q {k} 0 0 {k} {_fmt(x)} {_fmt(y)} cm /{self._outline_form(font, gid)} Do Q")
         if len(ops) > 2:
             self.canvas._code.append("\n".join(ops))
+
+    def _outline_form(self, font: ThaiTTFont, gid: int) -> str:
+        """A glyph outline as a form XObject, defined once per document; its PDF name."""
+        canvas = self.canvas
+        tag = font.__dict__.get("_form_tag")
+        if tag is None:  # short, stable and distinct per font: the names recur in every page stream
+            tag = font._form_tag = "".join(c for c in font.fontName if c.isalnum())[-3:]
+        name = f"G{tag}{gid}"
+        xname = canvas._doc.getXObjectName(name)
+        if not canvas.hasForm(name):
+            canvas.beginForm(name, -2000, -2000, 3000, 3000)  # thousandths of the em
+            canvas._code.append(glyph_outline(font, gid) + " f")
+            canvas.endForm()
+        canvas._formsinuse.append(name)
+        return xname
 
     def _line_ops(self, ops, state, font, size, runs, paths):
         """Text operators for one line; glyphs to draw as outlines go to paths as
@@ -361,7 +382,7 @@ class TextWriter:
                     key = (key[0], size)
                 if key != font_state:
                     close()
-                    ops.append(f"{key[0]} {_fmt(size)} Tf")
+                    ops.append(f"{key[0]} {size:.3f} Tf")
                     font_state = key
                 if yoff or cur_rise:
                     rise = yoff * scale

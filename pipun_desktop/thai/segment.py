@@ -299,6 +299,14 @@ def break_units(text: str) -> list[str]:
         else:
             out.append(tok)
         glue_next = all(c in _OPENERS for c in tok)
+    # a dash standing between words starts the next line rather than ending this one: a line
+    # ending in "-" is taken for a hyphenated word by some readers (pdfium drops the dash)
+    i = 0
+    while i + 2 < len(out):
+        if out[i] and all(c in _DASHES for c in out[i]) and out[i + 1] == " " and not is_break_space(out[i + 2][0]):
+            out[i : i + 3] = ["".join(out[i : i + 3])]
+        else:
+            i += 1
     # an era and its year stay on one line: "พ.ศ. ๒๕๖๔"
     i = 0
     while i + 2 < len(out):
@@ -339,4 +347,5 @@ def _glue_unknown(toks: list[str]) -> list[str]:
 
 
 _ERAS = ("พ.ศ.", "ค.ศ.", "จ.ศ.", "ร.ศ.")
+_DASHES = frozenset("-–—−")
 _DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
