@@ -75,6 +75,27 @@ def test_sample_carries_every_text_field_verbatim(tmp_path):
 
     got = textcheck.norm("".join(p.extract_text() for p in PdfReader(str(out)).pages))
     assert [w for w in textcheck.expected_lines(raw["reports"][0]) if textcheck.norm(w) not in got] == []
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="sample not present")
+@pytest.mark.parametrize("reader", ["pdfium", "mupdf"])
+def test_sample_text_in_other_readers(tmp_path, reader):
+    doc = read_document(SAMPLE)
+    out = tmp_path / "sample.pdf"
+    export_report_pdf(doc.organization, doc.reports[0], out)
+    if reader == "pdfium":
+        pdfium = pytest.importorskip("pypdfium2")
+        pdf = pdfium.PdfDocument(str(out))
+        text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+        pdf.close()
+    else:
+        if shutil.which("mutool") is None:
+            pytest.skip("mupdf-tools not installed")
+        text = subprocess.run(["mutool", "draw", "-F", "txt", "-o", "-", str(out)], capture_output=True,
+                              text=True, check=True).stdout
+    got = textcheck.norm(text)
+    raw = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    assert [w for w in textcheck.expected_lines(raw["reports"][0]) if textcheck.norm(w) not in got] == []
     assert info.pages > 10
     assert info.fonts == ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf"]
 

@@ -234,3 +234,48 @@ def test_engine_in_a_plain_reportlab_document(tmp_path):
     got = "".join(_pdftotext_lines(path)).replace(" ", "")
     assert text.replace(" ", "") in got
     assert "ซ้ายขวาญี่ปุ่น" in got
+
+
+# -- other readers: pdfium (Chrome, Edge, many viewers) and MuPDF (SumatraPDF, mobile apps) -------
+def _pdfium_lines(path):
+    pdfium = pytest.importorskip("pypdfium2")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        text = "\r\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    finally:
+        pdf.close()
+    return [l for l in text.split("\r\n") if l.strip()]
+
+
+def _mupdf_lines(path):
+    if shutil.which("mutool") is None:
+        pytest.skip("mupdf-tools not installed")
+    out = subprocess.run(["mutool", "draw", "-F", "txt", "-o", "-", str(path)], capture_output=True, text=True,
+                         check=True).stdout
+    return [l for l in out.replace("\f", "\n").splitlines() if l.strip()]
+
+
+@pytest.mark.parametrize("reader", [_pdfium_lines, _mupdf_lines], ids=["pdfium", "mupdf"])
+def test_other_readers_copy_back_exactly(tmp_path, reader):
+    from pythainlp.corpus import thai_words
+
+    words = sorted(thai_words())
+    rng = random.Random(7)
+    texts = list(HARD_WORDS) + ["ที่นี่ ปี่น้ำ กิ่ง", "ทำนอง สำคัญ ปั้น เปื้อน ฟื้นฟู", "ฟื้นฟู ฟื้นฟู"]
+    font = get_font("regular")
+    for _ in range(20):
+        t = "".join(rng.choice(words) for _ in range(rng.randint(1, 4))) + " " + rng.choice(words)
+        texts.append(ts.wrap(font, " ".join(t.split()), 16, 450)[0].text.strip())
+    # the same long word starting two lines in a row (pdfium's fake-bold check)
+    texts += ["องค์การบริหารส่วนตำบลพิปูน เพื่อใช้เป็นแผนพัฒนา", "องค์การบริหารส่วนตำบลพิปูน ตามความต้องการ"]
+    path = tmp_path / "r.pdf"
+    c = Canvas(str(path), initialFontName=font.fontName)
+    y = 800
+    for t in texts:
+        ts.TextWriter(c).draw_lines([(60, y, font, 16, [ts.shape(font, u) for u in segment.break_units(t)])])
+        y -= 20.8
+        if y < 60:
+            c.showPage()
+            y = 800
+    c.save()
+    assert reader(path) == texts
