@@ -430,3 +430,13 @@ def test_keys_f2_and_ctrl_f_and_tree_only_keys(window, qtbot):
     assert not window.confirmations
     qtbot.keyClick(window.item_form.title, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.tree.filter.hasFocus()
+
+
+def test_add_an_empty_report_to_the_file_and_year_change_updates_selector(window):
+    doc = window.document
+    assert window.files.add_report(2565, 6, framework=True)
+    assert (doc.report.fiscal_year, doc.report.round) == (2565, 6) and len(doc.report.tree) == 4
+    assert window.report_selector.count() == 2
+    assert not window.files.add_report(2565, 6, framework=False)  # exists
+    assert doc.set_report_field("fiscal_year", 2566)
+    assert "๒๕๖๖" in window.report_selector.currentText()

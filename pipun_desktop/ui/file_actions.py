@@ -78,10 +78,13 @@ class PdfWorker(QObject):
         self._cancel = True
 
     def run(self) -> None:
+        from ..core.fingerprint import report_fingerprint
         from ..pdf.export import ExportCancelled, export_report_pdf
 
         try:
+            fingerprint = report_fingerprint(self.organization, self.report)
             info = export_report_pdf(self.organization, self.report, self.out_path, digits=self.digits,
+                                     fingerprint=fingerprint,
                                      progress=lambda done, total, text: self.progress.emit(done, total, text),
                                      is_cancelled=lambda: self._cancel)
         except ExportCancelled:
@@ -379,6 +382,44 @@ class FileActions(QObject):
             self._thread.quit()
             self._thread.wait(10000)
 
+    # -- another report in this file ----------------------------------------------------------
+    def new_report(self) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        year = max((i.fiscal_year for i in doc.reports()), default=2568) + 1
+        dialog = YearRoundDialog("เพิ่มรายงานใหม่ในไฟล์นี้", year, 6, framework=True, parent=self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_report(*dialog.values())
+
+    def add_report(self, year: int, round_: int, framework: bool) -> bool:
+        """An empty report (or the standard framework) added to the open file, then shown."""
+        doc = self.document
+        self.window.flush_edits()
+        try:
+            report = empty_report(year, round_, with_framework=framework)
+        except ValueError as exc:
+            self.window.inform("เพิ่มรายงานไม่ได้", str(exc), warning=True)
+            return False
+        return self._add_and_show(report, "เพิ่มรายงานใหม่")
+
+    def _add_and_show(self, report, action: str) -> bool:
+        doc = self.document
+        if any((i.fiscal_year, i.round) == (report.fiscal_year, report.round) for i in doc.reports()):
+            self.window.inform(action, f"ไฟล์นี้มีรายงานปี {report.fiscal_year} รอบ {report.round} เดือนอยู่แล้ว "
+                                       f"เลือกจากช่อง “รายงาน” บนแถบเครื่องมือ", warning=True)
+            return False
+        try:
+            report_id = doc.store.add_report(report)
+        except (StorageError, sqlite3.Error, OSError) as exc:
+            doc.handle_write_error(exc, action)
+            return False
+        doc.switch_report(report_id)
+        self.remember_report()
+        self.window.tree.select_first_item()
+        self.window.statusBar().showMessage(f"{action}: ปี {report.fiscal_year} รอบ {report.round} เดือน", 8000)
+        return True
+
     # -- new round -----------------------------------------------------------------------------
     def new_round(self) -> None:
         doc = self.document
@@ -399,13 +440,4 @@ class FileActions(QObject):
         except ValueError as exc:
             self.window.inform("สร้างรายงานรอบใหม่ไม่ได้", str(exc), warning=True)
             return False
-        try:
-            report_id = doc.store.add_report(report)
-        except (StorageError, sqlite3.Error, OSError) as exc:
-            doc.handle_write_error(exc, "สร้างรายงานรอบใหม่")
-            return False
-        doc.switch_report(report_id)
-        self.remember_report()
-        self.window.tree.select_first_item()
-        self.window.statusBar().showMessage(f"สร้างรายงานปี {year} รอบ {round_} เดือนแล้ว", 8000)
-        return True
+        return self._add_and_show(report, "สร้างรายงานรอบใหม่")

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.node_stack, "รายการที่เลือก")
         self.report_form = self.summary_panel = self.checks_panel = None
+        self._shown_year_round = None
         self._add_panels()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.act_export_pdf = self._action("ส่งออก PDF…", f.export_pdf, "Ctrl+P",
                                            "สร้างไฟล์ PDF ของรายงานเพื่อพิมพ์และเผยแพร่")
         self.act_new_round = self._action("สร้างรายงานรอบใหม่จากรายงานนี้…", f.new_round)
+        self.act_new_report = self._action("เพิ่มรายงานใหม่ (ว่าง หรือกรอบมาตรฐาน) ในไฟล์นี้…", f.new_report)
         self.act_quit = self._action("ออก", self.close, K.Quit)
         self.act_undo = self._action("เลิกทำ", self.undo, K.Undo)
         redo_keys = QKeySequence.keyBindings(K.Redo)
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_save_copy)
         m.addSeparator()
         m.addAction(self.act_new_round)
+        m.addAction(self.act_new_report)
         m.addSeparator()
         for a in (self.act_import, self.act_export_json, self.act_export_pdf):
             m.addAction(a)
@@ -285,10 +288,15 @@ class MainWindow(QMainWindow):
 
     def _report_changed(self) -> None:
         self._totals_timer.start(150)
+        doc = self.document
+        if doc is not None and doc.report is not None and self._shown_year_round != (doc.report.fiscal_year,
+                                                                                     doc.report.round):
+            self._fill_report_selector()  # the report settings page changed the year or round
 
     def _fill_report_selector(self) -> None:
         self.report_selector.clear()
         doc = self.document
+        self._shown_year_round = (doc.report.fiscal_year, doc.report.round) if doc and doc.report else None
         infos = doc.reports() if doc is not None else []
         for info in infos:
             self.report_selector.addItem(
@@ -357,6 +365,7 @@ class MainWindow(QMainWindow):
         self.act_add_subheading.setEnabled(editable and isinstance(node, Heading))
         self.act_add_item_sibling.setEnabled(
             editable and isinstance(node, Heading) and doc.parent_id(node.id) is not None)
+        self.act_new_report.setEnabled(doc is not None and not doc.read_only)
         for a in (self.act_save_copy, self.act_export_json, self.act_export_pdf, self.act_new_round):
             a.setEnabled(doc is not None and doc.report is not None)
         self.act_import.setEnabled(doc is not None and not doc.read_only)
