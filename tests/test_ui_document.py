@@ -161,3 +161,25 @@ def test_details_edit(doc, data_file):
     doc.undo_stack.undo()
     assert on_disk(data_file, doc.report.id).tree == doc.report.tree
     assert item.details[-1].heading != "ระยะเวลาดำเนินการ"
+
+
+def test_failed_undo_keeps_model_and_file_consistent(doc, data_file, monkeypatch):
+    item = first_item(doc)
+    doc.set_node_field(item.id, "title", "แก้แล้ว")
+    doc.delete_node(doc.report.tree[3].id)
+    real_update, real_insert = doc.store.update_node, doc.store.insert_node
+
+    def broken(*a, **k):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(doc.store, "insert_node", broken)
+    doc.undo_stack.undo()  # reinserting fails: the delete stays, the entry is dropped
+    assert len(doc.report.tree) == 3 and doc.last_failure is not None
+    assert on_disk(data_file, doc.report.id) == doc.report
+    monkeypatch.setattr(doc.store, "insert_node", real_insert)
+    monkeypatch.setattr(doc.store, "update_node", broken)
+    doc.undo_stack.undo()
+    assert item.title == "แก้แล้ว" and on_disk(data_file, doc.report.id) == doc.report
+    monkeypatch.setattr(doc.store, "update_node", real_update)
+    assert doc.set_node_field(item.id, "title", "อีกครั้ง")
+    assert on_disk(data_file, doc.report.id) == doc.report
