@@ -68,3 +68,11 @@ def test_first_run_opens_a_copy_of_the_sample_in_the_data_folder(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert list(Path(env["PIPUN_DATA_DIR"]).glob("*.pipun")) == files
+
+
+def test_screenshot_of_a_missing_file_fails_without_hanging(tmp_path):
+    pytest.importorskip("PySide6")
+    run = subprocess.run([sys.executable, "main.py", str(tmp_path / "missing.pipun"), "--screenshot",
+                          str(tmp_path / "x.png")], cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == 1 and "ไม่พบไฟล์" in run.stderr

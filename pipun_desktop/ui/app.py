@@ -38,6 +38,11 @@ def run_gui(argv: list[str]) -> int:
     _family, font_warning = load_app_font(app)
     settings = Settings()
     window = MainWindow(settings)
+    if args.screenshot:  # no one to answer a dialog: messages go to stderr
+        window.inform = lambda title, text, warning=False: print(f"{title}: {text}", file=sys.stderr)
+        window.confirm = lambda title, text: False
+        if font_warning:
+            print(font_warning, file=sys.stderr)
 
     path = _choose_file(args.file, settings)
     if path is None or not window.files.open_path(path, args.report):
