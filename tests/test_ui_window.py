@@ -246,8 +246,11 @@ def test_heading_title_edit(window, qtbot):
     form = window.heading_form
     assert form.title.hasFocus()
     type_text(form.title, "มิติใหม่")
-    window.tree.select_node(doc.report.tree[0].id)  # leaving commits
+    qtbot.keyClick(form.title, Qt.Key.Key_Return)  # commits; a title has no line breaks
     assert dim.title == "มิติใหม่" and on_disk(window) == doc.report
+    type_text(form.title, "!")
+    window.tree.select_node(doc.report.tree[0].id)  # leaving commits
+    assert dim.title == "มิติใหม่!" and on_disk(window) == doc.report
 
 
 def test_details_blocks_add_edit_reorder_remove(window, qtbot):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..core.totals import node_totals
@@ -32,6 +33,8 @@ class HeadingForm(QWidget):
         layout.addWidget(self.info)
         layout.addStretch(1)
         self.committer = Committer(self.title, self._commit)
+        self._enter = _EnterCommits(self.committer, self)
+        self.title.installEventFilter(self._enter)
 
     def node(self):
         return self.document.node_by_id(self.ref.id) if self.document and self.ref else None
@@ -85,3 +88,17 @@ class HeadingForm(QWidget):
     def focus_title(self) -> None:
         self.title.setFocus()
         self.title.selectAll()
+
+
+class _EnterCommits(QObject):
+    """A heading's title is one line, wrapped only for display: Enter commits instead of breaking the line."""
+
+    def __init__(self, committer, parent):
+        super().__init__(parent)
+        self.committer = committer
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.committer.flush()
+            return True
+        return False
