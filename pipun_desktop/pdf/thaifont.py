@@ -5,9 +5,10 @@ ligature of NIKHAHIT and a tone mark, ``ฤๅ``), and SARA AM (ำ) becomes two
 shaping gives such glyphs private-use codes and writes those into the ToUnicode map, so the text
 copies back as private-use characters. Here every glyph whose characters don't spell its share
 of the source text gets an *alias code* (supplementary private-use range) pointing at the same
-glyph id, and the ToUnicode map says which text it stands for (possibly several characters, or
-nothing for the second glyph of SARA AM). Aliases also carry their own PDF width, so a mark
-shifted left can end exactly at the pen position (no gap that extractors read as a space).
+glyph id, and the ToUnicode map says which text it stands for (possibly several characters: a
+ligature, or a vowel that also carries the tone mark drawn as an outline after it). Aliases also
+carry their own PDF width, so a mark shifted left can end exactly at the pen position (no gap
+that extractors read as a space).
 
 ``ThaiTTFont`` is a subclass of ReportLab's ``TTFont``; subsetting and embedding are ReportLab's.
 Only the ToUnicode CMap is written here. The alias registry belongs to the font object and is

@@ -2,12 +2,22 @@
 
 Text never goes through ReportLab's Paragraph markup parser: user text is shaped with HarfBuzz,
 broken into lines here (at spaces, then dictionary words, then syllables, then clusters), and
-drawn as glyph runs with PDF operators written by this module. Each glyph is drawn with a code
-from ``ThaiTTFont.code_for`` so that the ToUnicode map spells the source text, and every
-space-delimited run is wrapped in a marked-content span whose /ActualText is that run's source
-text (a span also ends right after a cluster holding SARA AM). Together these give an exact text
-layer: the tests check pdftotext and pypdf (the project's notes/thai-pdf.md found the same approach
-exact in MuPDF and pdfium too).
+drawn as glyph runs with PDF operators written by this module. The text layer is exact in
+pdftotext, pypdf, pdfium and MuPDF (the tests check all four):
+
+* each glyph is drawn with a code from ``ThaiTTFont.code_for``, so the ToUnicode map spells its
+  share of the source text (an alias code when the glyph is a variant, a ligature or offset);
+* a glyph that stands for no text (the NIKHAHIT of SARA AM, whose SARA AA carries "ำ") and a mark
+  pushed far left of the pen are drawn as outlines (form XObjects), not as text: MuPDF reads an
+  empty ToUnicode entry as U+FFFD and the gap left by a shifted mark as a space;
+* every run of glyphs up to and including the space after it is a marked-content span whose
+  /ActualText is its source text (poppler would otherwise order marks by x);
+* every other line is set 0.001 pt larger, so pdfium never takes a long word that starts two
+  lines in a row for a fake-bold overprint and drops it.
+
+This departs from the prototype in the project's notes/thai-pdf.md in two measured ways: spans
+end only after spaces (ending them after SARA AM made pdfium insert spaces, "ตำ บล"), and
+text-less glyphs are outlines instead of empty ToUnicode entries.
 
 Units: shaped widths and offsets are kept in thousandths of the em (PDF glyph-space units);
 multiply by size/1000 for points.
