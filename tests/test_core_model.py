@@ -99,3 +99,10 @@ def test_intro_template_names_plan_year_and_round():
     assert "๓๑ มีนาคม ๒๕๖๔" in text
     report.intro = "ข้อความของผู้ใช้"
     assert intro_text(org, report) == "ข้อความของผู้ใช้"
+
+
+def test_announcement_period_words_the_round_by_month():
+    from pipun_desktop.core.texts import announcement_period
+
+    assert announcement_period(Report(2564, 6)) == "(รอบ ๖ เดือน ระหว่างเดือน ตุลาคม พ.ศ. ๒๕๖๓ - มีนาคม พ.ศ. ๒๕๖๔)"
+    assert announcement_period(Report(2564, 12), "arabic") == "(รอบ 12 เดือน ระหว่างเดือน ตุลาคม พ.ศ. 2563 - กันยายน พ.ศ. 2564)"

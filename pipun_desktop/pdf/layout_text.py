@@ -9,10 +9,9 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, Image, Spacer
 
 from ..core import texts
-from ..core.calendar import round_period
 from ..core.model import Heading, Report
 from ..core.numbering import numbered
-from ..thai.dates import MONTHS, buddhist_year, thai_date
+from ..thai.dates import thai_date
 from ..thai.digits import render_digits
 from . import typeset as ts
 from .flowables import Cell, GridTable, Row, TextFlow, TextStyle, with_align
@@ -177,13 +176,6 @@ def conclusion(org, report: Report, st: Styles, digits: str, avail_width: float)
     return out
 
 
-def _announcement_period(report: Report, digits: str) -> str:
-    start, end = round_period(report.fiscal_year, report.round)
-    text = (f"รอบ {report.round} เดือน ระหว่างเดือน {MONTHS[start.month - 1]} พ.ศ. {buddhist_year(start)}"
-            f" - {MONTHS[end.month - 1]} พ.ศ. {buddhist_year(end)}")
-    return "(" + render_digits(text, digits) + ")"
-
-
 def emblem_flowable(png: bytes):
     from reportlab.lib.utils import ImageReader
 
@@ -207,7 +199,7 @@ def announcement(org, report: Report, st: Styles, digits: str, avail_width: floa
     out += [TextFlow(f"ประกาศ{org.name}", st.center_bold),
             TextFlow("เรื่อง รายงานผลการดำเนินการป้องกันการทุจริต", st.center_bold),
             TextFlow(f"ประจำปี พ.ศ. {year}", st.center_bold),
-            TextFlow(_announcement_period(report, digits), st.center),
+            TextFlow(texts.announcement_period(report, digits), st.center),
             _Rule(4 * cm),
             ]
     for para in ts.paragraphs(a.body):
