@@ -94,7 +94,9 @@ def test_version_resource_parses_with_pyinstaller():
 def bundle(tmp_path_factory) -> Path:
     import PyInstaller  # noqa: F401  (a missing PyInstaller is a failure, not a skip)
 
-    base = tmp_path_factory.mktemp("pyinstaller")
+    # a Thai folder name with a space, as on an office PC (C:\Users\สมชาย\Desktop\…); the build runs in it too
+    base = tmp_path_factory.mktemp("pyinstaller") / "โปรแกรม พิปูน"
+    base.mkdir()
     env = dict(os.environ)
     env.pop("PIPUN_ONEFILE", None)
     started = time.monotonic()
@@ -108,7 +110,7 @@ def bundle(tmp_path_factory) -> Path:
     folder = base / "dist" / "pipun"
     assert (folder / exe_name("pipun")).is_file() and (folder / exe_name("pipun-cli")).is_file()
     yield folder
-    shutil.rmtree(base, ignore_errors=True)
+    shutil.rmtree(base.parent, ignore_errors=True)
 
 
 def exe_name(name: str) -> str:
