@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -105,7 +106,11 @@ def main() -> int:
         data = tmp / "sample.pipun"
         subprocess.run([cli, "import-json", SAMPLE, "-o", data], env=env, check=True, capture_output=True)
         med, lo, hi = timed([cli, "export-pdf", data, "-o", tmp / "sample.pdf"], env, tmp, max(3, a.runs // 2 + 1))
-        print(f"`export-pdf` of the sample (94 pages), whole process: median {med:.2f} s ({lo:.2f}–{hi:.2f}; target < 3 s)")
+        said = subprocess.run([cli, "export-pdf", data, "-o", tmp / "sample.pdf"], env=env, capture_output=True,
+                              text=True).stderr
+        pages = re.search(r"\((\d+) หน้า", said)
+        print(f"`export-pdf` of the sample ({pages.group(1) if pages else '?'} pages), whole process: "
+              f"median {med:.2f} s ({lo:.2f}–{hi:.2f}; target < 3 s)")
 
         if (folder / "_internal" / "PySide6").is_dir():
             shot = tmp / "shot.png"
