@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from conftest import SAMPLE  # noqa: E402
-from pipun_desktop.core.model import Heading, Item  # noqa: E402
+from pipun_desktop.core.model import Item  # noqa: E402
 from pipun_desktop.interchange.json_format import read_document  # noqa: E402
 from pipun_desktop.storage.store import ReportStore  # noqa: E402
 from pipun_desktop.ui.main_window import MainWindow  # noqa: E402

@@ -394,7 +394,6 @@ class FileActions(QObject):
 
     def add_report(self, year: int, round_: int, framework: bool) -> bool:
         """An empty report (or the standard framework) added to the open file, then shown."""
-        doc = self.document
         self.window.flush_edits()
         try:
             report = empty_report(year, round_, with_framework=framework)

@@ -19,7 +19,7 @@ from ..core.model import (
     STATUS_REASONS, STATUSES, Budget, DetailBlock, Item,
 )
 from .amount_edit import AmountEdit
-from .editing import Committer, editor_text, set_editor_text
+from .editing import Committer, set_editor_text
 
 BUDGET_LABELS = {"integrated": "งบบูรณาการ", "agency": "งบหน่วยงาน", "disbursed": "ผลเบิกจ่าย"}
 
