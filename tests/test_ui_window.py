@@ -443,3 +443,13 @@ def test_add_an_empty_report_to_the_file_and_year_change_updates_selector(window
     assert not window.files.add_report(2565, 6, framework=False)  # exists
     assert doc.set_report_field("fiscal_year", 2566)
     assert "๒๕๖๖" in window.report_selector.currentText()
+
+
+def test_arabic_digits_option(window):
+    model = window.tree.model
+    window.set_digits("arabic")
+    assert model.data(model.index(0, 0)).startswith("มิติที่ 1 ")
+    assert window.item_form.caption.text().startswith("1.1.1 (1)")
+    assert window.settings.get("digits") == "arabic"
+    window.set_digits("thai")
+    assert model.data(model.index(0, 0)).startswith("มิติที่ ๑ ")

@@ -115,6 +115,14 @@ class ReportDocument(QObject):
         if self.report is not None:
             self.switch_report(self.report.id)
 
+    def set_digits(self, digits: str) -> None:
+        """Thai (๑, ๒) or Arabic (1, 2) digits in numbers shown and printed; views repaint."""
+        if digits != self.digits:
+            self.digits = digits
+            self._numbers = None
+            self.structure_changed.emit()
+            self.report_changed.emit()
+
     def close(self) -> None:
         """Close the file (the store backs up and releases its lock); safe to call twice."""
         self.undo_stack.clear()

@@ -168,6 +168,10 @@ class MainWindow(QMainWindow):
         self.act_find = self._action("ค้นหา", self.tree.focus_filter, K.Find)
         self.act_expand = self._action("ขยายทั้งหมด", self.tree.view.expandAll)
         self.act_collapse = self._action("ย่อทั้งหมด", self.tree.view.collapseAll)
+        self.act_arabic = self._action("ใช้เลขอารบิก (1, 2, 3) แทนเลขไทย",
+                                       lambda: self.set_digits("arabic" if self.act_arabic.isChecked() else "thai"))
+        self.act_arabic.setCheckable(True)
+        self.act_arabic.setChecked(self.digits == "arabic")
         # Tree edits whose keys mean something else in a text field (Delete, Ctrl+arrows: word and paragraph
         # moves, Ctrl+D) work when the tree has focus; Insert, F2, undo and the File keys work everywhere.
         for act in (self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent,
@@ -207,6 +211,8 @@ class MainWindow(QMainWindow):
         m = bar.addMenu("มุมมอง")
         m.addAction(self.act_expand)
         m.addAction(self.act_collapse)
+        m.addSeparator()
+        m.addAction(self.act_arabic)
         self.tree.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for a in (self.act_add_item, self.act_add_heading, self.act_add_subheading, self.act_duplicate,
                   self.act_rename, self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent):
@@ -262,7 +268,7 @@ class MainWindow(QMainWindow):
             old.undo_stack.redoTextChanged.disconnect(self._update_actions)
         self.document = document
         if document is not None:
-            document.digits = self.digits
+            document.set_digits(self.digits)
             document.report_changed.connect(self._report_changed)
             document.report_switched.connect(self._report_switched)
             document.write_failed.connect(self._write_failed)
@@ -275,6 +281,20 @@ class MainWindow(QMainWindow):
                 panel.set_document(document)
         self.tree.set_document(document)
         self._report_switched()
+
+    def set_digits(self, digits: str) -> None:
+        """Digits of numbers in the window and in exported PDFs (remembered)."""
+        self.digits = digits
+        self.settings.set("digits", digits)
+        self.act_arabic.setChecked(digits == "arabic")
+        for edit in self.item_form.amounts.values():
+            edit.digits = digits
+        if self.checks_panel is not None and hasattr(self.checks_panel, "digits"):
+            self.checks_panel.digits = digits
+        if self.document is not None:
+            self.document.set_digits(digits)
+            self.item_form.refresh()
+        self._fill_report_selector()
 
     def _report_switched(self) -> None:
         self._fill_report_selector()
