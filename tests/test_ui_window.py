@@ -453,3 +453,12 @@ def test_arabic_digits_option(window):
     assert window.settings.get("digits") == "arabic"
     window.set_digits("thai")
     assert model.data(model.index(0, 0)).startswith("มิติที่ ๑ ")
+
+
+def test_pdf_export_cancel(window, qtbot, tmp_path):
+    out = tmp_path / "cancelled.pdf"
+    window.files.start_pdf(str(out))
+    window.files._progress.canceled.emit()  # the dialog's Cancel button
+    qtbot.waitUntil(lambda: not window.files.pdf_running(), timeout=120_000)
+    assert window.files.pdf_was_cancelled and not out.exists()
+    assert not list(tmp_path.glob("*.pdf-part"))

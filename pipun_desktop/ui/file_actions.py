@@ -107,6 +107,7 @@ class FileActions(QObject):
         self._progress = None
         self.open_pdf_after_export = True
         self.last_pdf: str | None = None
+        self.pdf_was_cancelled = False
 
     # -- helpers -------------------------------------------------------------------------------
     @property
@@ -321,6 +322,7 @@ class FileActions(QObject):
 
     def start_pdf(self, path: str) -> None:
         self.window.flush_edits()
+        self.pdf_was_cancelled = False
         doc = self.document
         worker = PdfWorker(doc.organization, doc.report, str(path), self.window.digits)
         thread = QThread(self)
@@ -331,7 +333,8 @@ class FileActions(QObject):
         progress.setMinimumDuration(400)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
-        progress.canceled.connect(worker.cancel)
+        # a direct call: the worker's own thread is busy exporting and would never run a queued slot
+        progress.canceled.connect(lambda: worker.cancel())
         worker.progress.connect(self._pdf_progress)
         worker.done.connect(self._pdf_done)
         worker.failed.connect(self._pdf_failed)
@@ -361,6 +364,7 @@ class FileActions(QObject):
         self.window.inform("ส่งออก PDF ไม่ได้", message, warning=True)
 
     def _pdf_cancelled(self) -> None:
+        self.pdf_was_cancelled = True
         self._close_progress()
         self.window.statusBar().showMessage("ยกเลิกการส่งออก PDF แล้ว", 5000)
 
