@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QProgressDialog,
-    QSpinBox,
 )
 
 from ..core.framework import empty_report
@@ -20,8 +19,10 @@ from ..core.model import Document, Organization
 from ..core.rounds import MAX_YEAR, MIN_YEAR, new_round
 from ..interchange.json_format import InterchangeError, read_document, write_document
 from ..storage.store import StorageError
+from ..thai.digits import render_digits
 from .data_files import DATA_SUFFIX, build_data_file, data_dir, free_path
 from .document import ReportDocument
+from .thai_inputs import ThaiYearSpinBox
 
 DATA_FILTER = f"ไฟล์รายงาน (*{DATA_SUFFIX} *.sqlite *.db);;ทุกไฟล์ (*)"
 JSON_FILTER = "JSON (*.json)"
@@ -31,15 +32,16 @@ PDF_FILTER = "PDF (*.pdf)"
 class YearRoundDialog(QDialog):
     """Fiscal year and round, optionally with the standard framework tick (a new report)."""
 
-    def __init__(self, title: str, year: int, round_: int, framework: bool | None = None, parent=None):
+    def __init__(self, title: str, year: int, round_: int, framework: bool | None = None, parent=None,
+                 digits: str = "thai"):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.year = QSpinBox()
+        self.year = ThaiYearSpinBox(digits=digits)
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setValue(year)
         self.round = QComboBox()
-        self.round.addItem("รอบ ๖ เดือน", 6)
-        self.round.addItem("รอบ ๑๒ เดือน (ผลงานสะสม)", 12)
+        self.round.addItem(render_digits("รอบ 6 เดือน", digits), 6)
+        self.round.addItem(render_digits("รอบ 12 เดือน (ผลงานสะสม)", digits), 12)
         self.round.setCurrentIndex(0 if round_ == 6 else 1)
         form = QFormLayout(self)
         form.addRow("ปีงบประมาณ พ.ศ.", self.year)
@@ -184,7 +186,8 @@ class FileActions(QObject):
     def new_file(self) -> None:
         doc = self.document
         year = doc.report.fiscal_year if doc and doc.report else 2568
-        dialog = YearRoundDialog("สร้างไฟล์รายงานใหม่", year, 6, framework=True, parent=self.window)
+        dialog = YearRoundDialog("สร้างไฟล์รายงานใหม่", year, 6, framework=True, parent=self.window,
+                                digits=self.window.digits)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         year, round_, framework = dialog.values()
@@ -392,7 +395,8 @@ class FileActions(QObject):
         if doc is None:
             return
         year = max((i.fiscal_year for i in doc.reports()), default=2568) + 1
-        dialog = YearRoundDialog("เพิ่มรายงานใหม่ในไฟล์นี้", year, 6, framework=True, parent=self.window)
+        dialog = YearRoundDialog("เพิ่มรายงานใหม่ในไฟล์นี้", year, 6, framework=True, parent=self.window,
+                                digits=self.window.digits)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_report(*dialog.values())
 
@@ -430,7 +434,8 @@ class FileActions(QObject):
             return
         r = doc.report
         year, round_ = (r.fiscal_year, 12) if r.round == 6 else (r.fiscal_year + 1, 6)
-        dialog = YearRoundDialog("สร้างรายงานรอบใหม่จากรายงานนี้", year, round_, parent=self.window)
+        dialog = YearRoundDialog("สร้างรายงานรอบใหม่จากรายงานนี้", year, round_, parent=self.window,
+                                digits=self.window.digits)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             year, round_, _ = dialog.values()
             self.make_round(year, round_)
