@@ -462,3 +462,15 @@ def test_pdf_export_cancel(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: not window.files.pdf_running(), timeout=120_000)
     assert window.files.pdf_was_cancelled and not out.exists()
     assert not list(tmp_path.glob("*.pdf-part"))
+
+
+def test_a_file_without_reports_opens_and_can_get_one(window, tmp_path):
+    from pipun_desktop.core.model import Organization
+
+    path = tmp_path / "empty.pipun"
+    ReportStore.create(path, Organization("อบต.ว่าง")).close()
+    assert window.files.open_path(path)
+    assert window.document.report is None and window.tree.current_id() is None
+    assert window.add_item() is None and not window.act_export_pdf.isEnabled()
+    assert window.files.add_report(2568, 6, framework=False)
+    assert window.document.report.fiscal_year == 2568 and window.add_heading() is not None
