@@ -207,6 +207,9 @@ def test_delete_confirms_and_undo_restores_everything(window, qtbot):
     assert len(doc.report.tree) == 3 and doc.number_of(doc.report.tree[0].id) == "มิติที่ ๑"
     assert on_disk(window) == doc.report
     qtbot.keyClick(window.tree.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    view, proxy = window.tree.view, window.tree.proxy
+    section = proxy.index(0, 0, proxy.index(0, 0))
+    assert view.isExpanded(proxy.index(0, 0)) and view.isExpanded(section)  # reinserted open, as before
     restored = on_disk(window)
     assert without_ids(restored) == without_ids(before)  # the subtree came back whole, details included
     assert restored == doc.report

@@ -54,6 +54,7 @@ class TreePanel(QWidget):
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda _: self._filter_timer.start(FILTER_DELAY_MS))
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.proxy.rowsInserted.connect(self._expand_inserted)
 
     def set_document(self, document) -> None:
         if self.document is not None:
@@ -73,6 +74,13 @@ class TreePanel(QWidget):
     def expand_headings(self) -> None:
         """Show every heading open, items visible: the report as it prints."""
         self.view.expandAll()
+
+    def _expand_inserted(self, parent, first: int, last: int) -> None:
+        """A new or reinserted (undone delete) heading opens like the rest of the tree."""
+        for row in range(first, last + 1):
+            index = self.proxy.index(row, 0, parent)
+            if self.proxy.hasChildren(index):
+                self.view.expandRecursively(index)
 
     def _after_structure(self) -> None:
         # a removed current node leaves the form empty rather than pointing at nothing
