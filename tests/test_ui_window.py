@@ -477,3 +477,20 @@ def test_a_file_without_reports_opens_and_can_get_one(window, tmp_path):
     assert window.add_item() is None and not window.act_export_pdf.isEnabled()
     assert window.files.add_report(2568, 6, framework=False)
     assert window.document.report.fiscal_year == 2568 and window.add_heading() is not None
+
+
+def test_tab_order_reads_down_the_form(window):
+    f = window.item_form
+    f.item_type.setFocus()
+    seen = []
+    for _ in range(40):
+        w = QApplication.focusWidget()
+        seen.append(w)
+        if w is f.details.add_button:
+            break
+        w.focusNextChild()
+    expected = [f.item_type, f.status, f.title, f.indicator, f.target, f.result,
+                *(f.amounts[k].line for k in ("integrated", "agency", "disbursed")), *f.approaches, f.note,
+                f.details.blocks[0].heading, f.details.blocks[0].body]
+    assert seen[:len(expected)] == expected
+    assert seen[-1] is f.details.add_button

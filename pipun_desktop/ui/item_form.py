@@ -87,6 +87,8 @@ class DetailBlockWidget(QFrame):
 class DetailsEditor(QGroupBox):
     """The item's narrative blocks: add, remove, reorder, edit."""
 
+    rebuilt = Signal()  # block widgets were made anew (the form fixes its tab order)
+
     def __init__(self, parent=None):
         super().__init__("รายละเอียดโครงการ (ส่วนบรรยาย)", parent)
         self.document = None
@@ -121,6 +123,7 @@ class DetailsEditor(QGroupBox):
                 w = DetailBlockWidget(self, i)
                 self.blocks.append(w)
                 self.list_layout.addWidget(w)
+            self.rebuilt.emit()
         for w, block in zip(self.blocks, details):
             w.show_block(block, len(details))
 
@@ -262,8 +265,16 @@ class ItemForm(QWidget):
             edit.value_committed.connect(lambda value, f=f: self._set_amount(f, value))
         for i, box in enumerate(self.approaches):
             box.clicked.connect(lambda checked, i=i: self._set_approach(i, checked))
+        self.details.rebuilt.connect(self._fix_tab_order)
+        self._fix_tab_order()
+
+    def _fix_tab_order(self) -> None:
+        """Down the form as it reads: columns of the table, then each narrative block, then "add block"."""
         order = [self.item_type, self.status, self.reason, self.title, self.indicator, self.target, self.result,
-                 *(self.amounts[f].line for f in Budget.FIELDS), *self.approaches, self.note, self.details.add_button]
+                 *(self.amounts[f].line for f in Budget.FIELDS), *self.approaches, self.note]
+        for block in self.details.blocks:
+            order += [block.heading, block.body, block.up, block.down, block.remove]
+        order.append(self.details.add_button)
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)
 
