@@ -494,3 +494,10 @@ def test_tab_order_reads_down_the_form(window):
                 f.details.blocks[0].heading, f.details.blocks[0].body]
     assert seen[:len(expected)] == expected
     assert seen[-1] is f.details.add_button
+
+
+def test_opening_a_json_document_makes_a_data_file_in_the_data_folder(window, tmp_path, monkeypatch):
+    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
+    assert window.files.open_path(SAMPLE)
+    assert window.document.path.parent == tmp_path / "userdata"
+    assert window.document.path.suffix == ".pipun" and len(list(window.document.report.items())) == 66
