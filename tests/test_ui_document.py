@@ -13,6 +13,12 @@ from pipun_desktop.storage.store import ReportStore, StorageError  # noqa: E402
 from pipun_desktop.ui.document import ReportDocument  # noqa: E402
 
 
+
+@pytest.fixture(autouse=True)
+def user_data_dir(tmp_path, monkeypatch):
+    """Backups and data files go to a temporary folder, never the real user data folder."""
+    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
+
 @pytest.fixture
 def data_file(tmp_path):
     path = tmp_path / "sample.pipun"

@@ -16,6 +16,12 @@ from pipun_desktop.ui.main_window import MainWindow  # noqa: E402
 from pipun_desktop.ui.settings import Settings  # noqa: E402
 
 
+
+@pytest.fixture(autouse=True)
+def user_data_dir(tmp_path, monkeypatch):
+    """Backups and data files go to a temporary folder, never the real user data folder."""
+    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
+
 @pytest.fixture
 def data_file(tmp_path):
     path = tmp_path / "sample.pipun"
@@ -501,3 +507,41 @@ def test_opening_a_json_document_makes_a_data_file_in_the_data_folder(window, tm
     assert window.files.open_path(SAMPLE)
     assert window.document.path.parent == tmp_path / "userdata"
     assert window.document.path.suffix == ".pipun" and len(list(window.document.report.items())) == 66
+
+
+def test_a_file_open_elsewhere_is_offered_read_only(window, tmp_path, monkeypatch):
+    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
+    other = tmp_path / "other.pipun"
+    with ReportStore.create(other) as store:
+        store.import_document(read_document(SAMPLE))
+    holder = ReportStore.open(other)  # another program editing it
+    try:
+        window.confirm = lambda title, text: window.confirmations.append(text) or False
+        assert not window.files.open_path(other)  # declined: the current file stays open
+        assert window.document.path.name == "sample.pipun" and window.confirmations
+        window.confirm = lambda title, text: True
+        assert window.files.open_path(other)
+        assert window.document.read_only and "อ่านอย่างเดียว" in window.windowTitle()
+    finally:
+        holder.close()
+
+
+def test_restore_from_backup_and_history_through_the_window(window, qtbot, monkeypatch, tmp_path):
+    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
+    doc = window.document
+    node = current(window)
+    old = node.title
+    doc.store.backup("manual")
+    doc.set_node_field(node.id, "title", "แก้แล้ว")
+    from pipun_desktop.storage.backup import list_backups
+
+    backup = next(b for b in list_backups(doc.path) if b.reason == "manual")
+    assert window.files.restore_from(backup.path)
+    restored = next(window.document.report.items())
+    assert restored.title == old and current(window).title == old
+    assert window.item_form.title.text() == old
+    window.act_node_history.trigger()
+    from pipun_desktop.ui.history_dialog import HistoryDialog
+
+    dialogs = [w for w in window.findChildren(HistoryDialog)]
+    assert dialogs and dialogs[-1].isVisible()

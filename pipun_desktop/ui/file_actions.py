@@ -135,12 +135,27 @@ class FileActions(QObject):
             if path.suffix.lower() == ".json":
                 doc_json = read_document(path)
                 path = build_data_file(doc_json, free_path(data_dir(), path.stem))
-            document = ReportDocument.open(path, digits=self.window.digits)
+            document = self._open_document(path)
         except (StorageError, InterchangeError, sqlite3.Error, OSError) as exc:
             self._error("เปิดไฟล์ไม่ได้", exc)
             return False
+        if document is None:
+            return False
         self._switch_to(document, report)
         return True
+
+    def _open_document(self, path: Path) -> ReportDocument | None:
+        """Open for editing; when another program holds the file, say who and offer read-only (None: declined)."""
+        from ..storage.errors import FileLockedError
+
+        try:
+            return ReportDocument.open(path, digits=self.window.digits)
+        except FileLockedError as exc:
+            from .lock_dialog import ask_read_only
+
+            if not ask_read_only(self.window, path, exc.holder):
+                return None
+            return ReportDocument.open(path, read_only=True, digits=self.window.digits)
 
     def _switch_to(self, document: ReportDocument, report: str | None = None) -> None:
         old = self.window.document
@@ -251,6 +266,44 @@ class FileActions(QObject):
         self._remember_folder(str(path))
         self.window.statusBar().showMessage(f"บันทึกสำเนาไว้ที่ {path}", 8000)
         return True
+
+    # -- backups and history (storage keeps them; dialogs in ui.backup_dialog, ui.history_dialog) ----
+    def restore_backup(self) -> None:
+        from .backup_dialog import BackupDialog
+
+        doc = self.document
+        if doc is None or doc.read_only:
+            return
+        self.window.flush_edits()
+        dialog = BackupDialog(doc.path, self.window, digits=self.window.digits)
+        dialog.restore_requested.connect(self.restore_from)
+        dialog.exec()
+
+    def restore_from(self, backup_path) -> bool:
+        from .backup_dialog import restore_document
+
+        try:
+            saved = restore_document(self.document, backup_path)
+        except (StorageError, sqlite3.Error, OSError) as exc:
+            self._error("กู้คืนไม่ได้", exc)
+            return False
+        self.window.set_document(self.document)  # organization and reports may all have changed
+        self.window.tree.select_first_item()
+        self.window.statusBar().showMessage(f"กู้คืนแล้ว ข้อมูลก่อนกู้คืนเก็บไว้ที่ {saved}", 10000)
+        return True
+
+    def show_history(self, node_id: int | None = None) -> None:
+        from .history_dialog import show_history
+
+        doc = self.document
+        if doc is None or doc.report is None:
+            return
+        self.window.flush_edits()
+        if node_id is None:
+            show_history(self.window, doc.store, None, "รายงานทั้งฉบับ", report_id=doc.report.id)
+        else:
+            node = doc.node_by_id(node_id)
+            show_history(self.window, doc.store, node_id, f"{doc.number_of(node_id)} {node.title}".strip())
 
     # -- JSON ----------------------------------------------------------------------------------
     def import_json(self) -> None:

@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
                                            "สร้างไฟล์ PDF ของรายงานเพื่อพิมพ์และเผยแพร่")
         self.act_new_round = self._action("สร้างรายงานรอบใหม่จากรายงานนี้…", f.new_round)
         self.act_new_report = self._action("เพิ่มรายงานใหม่ (ว่าง หรือกรอบมาตรฐาน) ในไฟล์นี้…", f.new_report)
+        self.act_restore = self._action("กู้คืนจากสำเนาสำรอง…", f.restore_backup)
+        self.act_report_history = self._action("ประวัติการแก้ไขรายงานนี้…", lambda: f.show_history(None))
+        self.act_node_history = self._action("ประวัติการแก้ไขรายการนี้…",
+                                             lambda: f.show_history(self.tree.current_id()))
         self.act_quit = self._action("ออก", self.close, K.Quit)
         self.act_undo = self._action("เลิกทำ", self.undo, K.Undo)
         redo_keys = QKeySequence.keyBindings(K.Redo)
@@ -188,6 +192,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = m.addMenu("เปิดไฟล์ล่าสุด")
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         m.addAction(self.act_save_copy)
+        m.addAction(self.act_restore)
         m.addSeparator()
         m.addAction(self.act_new_round)
         m.addAction(self.act_new_report)
@@ -207,6 +212,9 @@ class MainWindow(QMainWindow):
         for a in (self.act_up, self.act_down, self.act_indent, self.act_outdent):
             m.addAction(a)
         m.addSeparator()
+        m.addAction(self.act_node_history)
+        m.addAction(self.act_report_history)
+        m.addSeparator()
         m.addAction(self.act_find)
         m = bar.addMenu("มุมมอง")
         m.addAction(self.act_expand)
@@ -215,7 +223,8 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_arabic)
         self.tree.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for a in (self.act_add_item, self.act_add_heading, self.act_add_subheading, self.act_duplicate,
-                  self.act_rename, self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent):
+                  self.act_rename, self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent,
+                  self.act_node_history):
             if a not in self.tree.view.actions():
                 self.tree.view.addAction(a)
 
@@ -386,6 +395,9 @@ class MainWindow(QMainWindow):
         self.act_add_item_sibling.setEnabled(
             editable and isinstance(node, Heading) and doc.parent_id(node.id) is not None)
         self.act_new_report.setEnabled(doc is not None and not doc.read_only)
+        self.act_restore.setEnabled(doc is not None and not doc.read_only)
+        self.act_report_history.setEnabled(doc is not None and doc.report is not None)
+        self.act_node_history.setEnabled(node is not None)
         for a in (self.act_save_copy, self.act_export_json, self.act_export_pdf, self.act_new_round):
             a.setEnabled(doc is not None and doc.report is not None)
         self.act_import.setEnabled(doc is not None and not doc.read_only)
