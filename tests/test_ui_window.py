@@ -545,3 +545,19 @@ def test_restore_from_backup_and_history_through_the_window(window, qtbot, monke
 
     dialogs = [w for w in window.findChildren(HistoryDialog)]
     assert dialogs and dialogs[-1].isVisible()
+
+
+def test_leaving_not_possible_drops_the_reason_in_one_undo_step(window):
+    form = window.item_form
+    node = current(window)
+    for field, value in (("status", "not_possible"), ("reason", "no_staff")):
+        combo = getattr(form, field)
+        combo.setCurrentIndex(combo.findData(value))
+        combo.activated.emit(combo.currentIndex())
+    assert (node.status, node.status_reason) == ("not_possible", "no_staff")
+    form.status.setCurrentIndex(form.status.findData("done"))
+    form.status.activated.emit(form.status.currentIndex())
+    assert (node.status, node.status_reason) == ("done", None) and not form.reason.isVisible()
+    assert on_disk(window) == window.document.report
+    window.undo()
+    assert (node.status, node.status_reason) == ("not_possible", "no_staff") and form.reason.isVisible()

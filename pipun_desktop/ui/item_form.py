@@ -344,8 +344,20 @@ class ItemForm(QWidget):
         return item is None or self.document.set_node_field(item.id, field, value, **kw)
 
     def _status_chosen(self, index: int) -> None:
+        item = self.item()
+        if item is None:
+            return
         status = self.status.itemData(index)
-        self._set("status", status, merge=False)
+        if status != "not_possible" and item.status_reason is not None:
+            # a reason belongs to "not possible" only: drop it with the status, as one undo step
+            stack = self.document.undo_stack
+            stack.beginMacro("แก้ไขสถานะโครงการ")
+            try:
+                self._set("status", status, merge=False) and self._set("status_reason", None, merge=False)
+            finally:
+                stack.endMacro()
+        else:
+            self._set("status", status, merge=False)
         self.refresh()
         if status == "not_possible":
             self.reason.setFocus()
