@@ -189,3 +189,17 @@ def test_failed_undo_keeps_model_and_file_consistent(doc, data_file, monkeypatch
     monkeypatch.setattr(doc.store, "update_node", real_update)
     assert doc.set_node_field(item.id, "title", "อีกครั้ง")
     assert on_disk(data_file, doc.report.id) == doc.report
+
+
+def test_report_field_typing_merges_per_text_box(doc):
+    import dataclasses
+
+    c = doc.report.conclusion
+    for text in ("ป", "ปั", "ปัญหา"):
+        doc.set_report_field("conclusion", dataclasses.replace(doc.report.conclusion, problems=text))
+    assert doc.undo_stack.count() == 1
+    doc.set_report_field("conclusion", dataclasses.replace(doc.report.conclusion, suggestions="ข้อเสนอ"))
+    assert doc.undo_stack.count() == 2
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.report.conclusion == c

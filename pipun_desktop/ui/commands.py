@@ -8,6 +8,7 @@ subtree that an undo reinserted with new ids.
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 from PySide6.QtGui import QUndoCommand
 
@@ -87,10 +88,19 @@ class SetNodeFieldCommand(_Command):
         return True
 
 
+def _changed_parts(old, new) -> tuple:
+    """Which attributes of a dataclass value changed (conclusion.problems, …): typing in one text box of the
+    conclusion must not merge with typing in another."""
+    if dataclasses.is_dataclass(old) and dataclasses.is_dataclass(new):
+        return tuple(f.name for f in dataclasses.fields(old) if getattr(old, f.name) != getattr(new, f.name))
+    return ()
+
+
 class SetReportFieldCommand(_Command):
     def __init__(self, document, field: str, old, new, text: str | None = None):
         super().__init__(document, text or f"แก้ไข{REPORT_FIELD_LABELS.get(field, field)}")
         self.field, self.old, self.new = field, copy.deepcopy(old), copy.deepcopy(new)
+        self.parts = _changed_parts(old, new)
 
     def redo(self):
         if not self.document.apply_report_field(self.field, self.new, self.text()):
@@ -104,7 +114,8 @@ class SetReportFieldCommand(_Command):
         return MERGE_REPORT_FIELD
 
     def mergeWith(self, other):
-        if not isinstance(other, SetReportFieldCommand) or other.isObsolete() or other.field != self.field:
+        if (not isinstance(other, SetReportFieldCommand) or other.isObsolete() or other.field != self.field
+                or other.parts != self.parts):
             return False
         self.new = other.new
         if self.new == self.old:
