@@ -348,7 +348,7 @@ def test_json_export_import_and_copy(window, tmp_path):
     assert without_ids(exported.reports[0]) == without_ids(window.document.report)
     copy_path = tmp_path / "copy.pipun"
     assert window.files.save_copy_to(copy_path)
-    with ReportStore.open(copy_path, read_only=True) as store:
+    with ReportStore.open(copy_path) as store:  # opens for editing: the copy carries no lock
         assert len(store.reports()) == 1
     assert not window.files.import_json_from(out)  # same year and round: refused
     assert window.files.create_file(tmp_path / "new.pipun", 2565, 6, framework=True)

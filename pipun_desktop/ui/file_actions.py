@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import copy
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QUrl, Signal
@@ -242,27 +240,15 @@ class FileActions(QObject):
             self.save_copy_to(path)
 
     def save_copy_to(self, path) -> bool:
-        """Copy the open data file (consistent snapshot via SQLite's backup) to `path`; keep working here."""
+        """A consistent copy of the open file at `path` (without its edit lock, so the copy opens for editing);
+        the window keeps working on the open file."""
         self.window.flush_edits()
         path = Path(path)
-        if path.resolve() == self.document.path.resolve():
-            self.window.inform("บันทึกสำเนา", "เลือกชื่อไฟล์อื่นที่ไม่ใช่ไฟล์ที่เปิดอยู่")
-            return False
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".copying", dir=path.parent.resolve())
-            os.close(fd)
-            target = sqlite3.connect(tmp)
-            try:
-                self.document.store.conn.backup(target)
-            finally:
-                target.close()
-            os.replace(tmp, path)
-        except (sqlite3.Error, OSError) as exc:
+            self.document.store.save_copy(path)
+        except (StorageError, sqlite3.Error, OSError) as exc:
             self._error("บันทึกสำเนาไม่ได้", exc)
             return False
-        finally:
-            if "tmp" in locals() and os.path.exists(tmp):
-                os.unlink(tmp)
         self._remember_folder(str(path))
         self.window.statusBar().showMessage(f"บันทึกสำเนาไว้ที่ {path}", 8000)
         return True
