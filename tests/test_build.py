@@ -245,3 +245,37 @@ def test_built_window_screenshot_on_first_run(bundle, runner):
     assert list(runner.home.rglob("*.pipun")), "the first run keeps its working file in the user's data folder"
     assert set(snapshot(runner.cwd)) - here == {"window.png"}
     assert not (runner.home / "pythainlp-data").exists()
+
+
+@pytest.mark.slow
+def test_built_cli_every_subcommand(bundle, runner):
+    """Each subcommand is there (help), and the rest of them run: export-json, fingerprint, backups,
+    restore-backup (its one-line refusal)."""
+    from pipun_desktop.cli.commands import COMMANDS
+
+    for name in COMMANDS:
+        res = runner(name, "--help")
+        assert res.returncode == 0 and name in res.stdout, (name, res.stderr)
+
+    before = snapshot(bundle)
+    data = runner.cwd / "every.pipun"
+    assert runner("import-json", SAMPLE, "-o", data).returncode == 0
+    res = runner("export-json", data, "-o", "every.json")
+    assert res.returncode == 0, res.stderr
+    source_json = runner.cwd / "source.json"
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "export-json", str(data), "-o", str(source_json)],
+                   check=True, capture_output=True, cwd=ROOT)
+    assert json.loads((runner.cwd / "every.json").read_text(encoding="utf-8")) == json.loads(
+        source_json.read_text(encoding="utf-8"))
+
+    res = runner("fingerprint", data)
+    source = subprocess.run([sys.executable, str(ROOT / "main.py"), "fingerprint", str(data)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0 and res.stdout == source.stdout and res.stdout.strip()
+
+    res = runner("backups", data)
+    assert res.returncode == 0, res.stderr
+    res = runner("restore-backup", source_json, "0")  # a JSON document is never overwritten by a backup
+    assert res.returncode == 2 and res.stderr.startswith("ข้อผิดพลาด") and "Traceback" not in res.stderr
+    assert json.loads(source_json.read_text(encoding="utf-8"))
+    assert snapshot(bundle) == before
