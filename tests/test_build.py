@@ -1,10 +1,11 @@
 """The installable program: build.spec builds it, and the built executables run without Python.
 
-One PyInstaller build per test run (module fixture, into a temporary folder), then the built
-``pipun-cli`` runs the subcommands headless from a foreign working directory with a fresh home folder:
-``summary`` and ``import-json`` agree with the source, ``export-pdf`` of the bundled sample carries
-every text field (the exporter's own text check) and its emblem, the window writes a non-blank
-screenshot, and nothing is written next to the executable or into the home folder.
+One PyInstaller build per test run (module fixture, into a temporary folder with a Thai name), then the
+built ``pipun-cli`` runs every subcommand headless from a foreign working directory with a fresh home
+folder: ``summary``, ``import-json``, ``export-json`` and ``fingerprint`` agree with the source,
+``export-pdf`` of the bundled sample carries every text field (the exporter's own text check) and its
+emblem, the windowed ``pipun`` writes a non-blank screenshot and keeps its first-run file in the user's
+data folder, and nothing is ever written next to the executable (nor pythainlp's data folder in home).
 The fast tests at the top check the pieces the build uses (resource paths, icon, version resource).
 """
 
