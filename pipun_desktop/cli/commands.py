@@ -6,9 +6,7 @@ Each subcommand is declared once in COMMANDS with a function that adds its argum
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from ..core.checks import ERROR, check_report
@@ -41,20 +39,9 @@ def run_import_json(args) -> int:
     except OSError as exc:
         raise CliError(f"เปิดไฟล์ {args.json_file} ไม่ได้: {exc.strerror or exc}") from None
     doc = parse_document(data)
-    from ..storage.store import ReportStore
+    from ..storage.building import build_data_file
 
-    # Build the whole file beside the target, then rename: FILE is either absent or complete.
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".importing", dir=out.parent.resolve())
-    os.close(fd)
-    os.unlink(tmp)
-    try:
-        with ReportStore.create(tmp, doc.organization) as store:
-            store.import_document(doc)
-        os.replace(tmp, out)
-    finally:
-        for leftover in (tmp, tmp + "-journal"):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
+    build_data_file(doc, out)
     items = sum(1 for r in doc.reports for _ in r.items())
     print(f"นำเข้า {len(doc.reports)} รายงาน {items} โครงการ/กิจกรรม ไปยัง {out}", file=sys.stderr)
     return 0

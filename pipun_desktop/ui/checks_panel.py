@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ..core.checks import ERROR, SEVERITY_LABELS, WARNING, Finding, check_report
 from ..thai.digits import render_digits
+from .document_view import FollowsDocument
 
 REFRESH_DELAY_MS = 300
 COLUMNS = ("ระดับ", "ลำดับ", "รายละเอียด")
@@ -74,7 +75,7 @@ class FindingsModel(QAbstractTableModel):
         return None
 
 
-class ChecksPanel(QWidget):
+class ChecksPanel(FollowsDocument, QWidget):
     """Lists check_report's findings; double-click or Enter on one emits node_activated(node id)."""
 
     node_activated = Signal(int)  # the finding's node; the window selects it in the tree
@@ -142,25 +143,6 @@ class ChecksPanel(QWidget):
         return QSize(520, 220)
 
     # -- document ------------------------------------------------------------------------------
-    def set_document(self, document) -> None:
-        if self.document is not None:
-            for sig in self._signals(self.document):
-                try:
-                    sig.disconnect(self.schedule_refresh)
-                except (RuntimeError, TypeError):
-                    pass
-        self.document = document
-        if document is not None:
-            for sig in self._signals(document):
-                sig.connect(self.schedule_refresh)
-        self._dirty = True
-        self.refresh()
-
-    @staticmethod
-    def _signals(document):
-        # every node or structure change is followed by report_changed, so these two cover all
-        return [getattr(document, name) for name in ("report_changed", "report_switched") if hasattr(document, name)]
-
     def schedule_refresh(self, *args) -> None:
         """Debounce: re-check once the edits pause."""
         self._dirty = True

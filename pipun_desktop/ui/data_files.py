@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from ..core.framework import empty_report
 from ..core.model import Document, Organization
 from ..interchange.json_format import InterchangeError, read_document
 from ..resources_path import resource_path
+from ..storage.building import build_data_file
 
 DATA_SUFFIX = ".pipun"
 SAMPLE_JSON = ("resources", "sample-pipun-2564-6.json")
@@ -24,25 +23,6 @@ def data_dir() -> Path:
     path = storage_data_dir()
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def build_data_file(doc: Document, out: Path) -> Path:
-    """Write `doc` as a new data file at `out`, built beside it and renamed: `out` is absent or complete."""
-    from ..storage.store import ReportStore
-
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".creating", dir=out.parent.resolve())
-    os.close(fd)
-    os.unlink(tmp)
-    try:
-        with ReportStore.create(tmp, doc.organization) as store:
-            store.import_document(doc)
-        os.replace(tmp, out)
-    finally:
-        for leftover in (tmp, tmp + "-journal"):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
-    return out
 
 
 def builtin_document() -> Document:

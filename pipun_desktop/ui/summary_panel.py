@@ -21,6 +21,7 @@ from ..core.numbering import DIMENSION_WORD
 from ..core.totals import ReportTotals, Totals, report_totals
 from ..thai.amounts import format_amount
 from ..thai.digits import render_digits
+from .document_view import FollowsDocument
 
 REFRESH_DELAY_MS = 100
 BUDGET_COLOR = QColor("#3a6ea5")
@@ -211,7 +212,7 @@ class FitTable(QTableWidget):
         self._spread()
 
 
-class SummaryPanel(QWidget):
+class SummaryPanel(FollowsDocument, QWidget):
     """Budget sums, disbursement rate and counts per dimension and for the report, with a budget chart."""
 
     refreshed = Signal()  # after the figures were recomputed (tests and benchmarks wait on it)
@@ -281,26 +282,6 @@ class SummaryPanel(QWidget):
         return QSize(400, 560)
 
     # -- document ------------------------------------------------------------------------------
-    def set_document(self, document) -> None:
-        """Follow `document` (a ReportDocument, or None for an empty panel)."""
-        if self.document is not None:
-            for sig in self._signals(self.document):
-                try:
-                    sig.disconnect(self.schedule_refresh)
-                except (RuntimeError, TypeError):
-                    pass
-        self.document = document
-        if document is not None:
-            for sig in self._signals(document):
-                sig.connect(self.schedule_refresh)
-        self._dirty = True
-        self.refresh()
-
-    @staticmethod
-    def _signals(document):
-        # every node or structure change is followed by report_changed, so these two cover all
-        return [getattr(document, name) for name in ("report_changed", "report_switched") if hasattr(document, name)]
-
     def schedule_refresh(self, *args) -> None:
         """Coalesce a burst of change signals into one recomputation."""
         self._dirty = True
