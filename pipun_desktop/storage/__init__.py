@@ -7,4 +7,5 @@ lock.py      the edit lock kept in the file itself (user, machine, since, heartb
 audit.py     the audit trail: who, when, which node and field, old and new value
 backup.py    backups via SQLite's online backup API in the user data folder, thinned to a bounded set
 restore.py   restoring a file (openable, damaged or deleted) from one of its backups
+building.py  a new data file from a whole document, whole or not at all (import-json, first run)
 """

@@ -17,7 +17,7 @@ def build_data_file(doc: Document, out) -> Path:
     os.close(fd)
     os.unlink(tmp)
     try:
-        with ReportStore.create(tmp, doc.organization) as store:
+        with ReportStore.create(tmp, doc.organization, lock=False) as store:  # a private file until renamed
             store.import_document(doc)
         os.replace(tmp, out)
     finally:
