@@ -141,6 +141,8 @@ class FileActions(QObject):
         if document is None:
             return False
         self._switch_to(document, report)
+        if document.store.warnings:  # a stale lock cleared, a backup that failed
+            self.window.statusBar().showMessage(" · ".join(document.store.warnings), 15000)
         return True
 
     def _open_document(self, path: Path) -> ReportDocument | None:
@@ -152,6 +154,10 @@ class FileActions(QObject):
         except FileLockedError as exc:
             from .lock_dialog import ask_read_only
 
+            mine = self.document.store.lock if self.document is not None else None
+            if mine is not None and exc.holder.token == mine.token:
+                self.window.statusBar().showMessage(f"ไฟล์ {path.name} เปิดอยู่แล้วในหน้าต่างนี้", 8000)
+                return None
             if not ask_read_only(self.window, path, exc.holder):
                 return None
             return ReportDocument.open(path, read_only=True, digits=self.window.digits)
