@@ -3,7 +3,6 @@ error with a Thai message; whatever is accepted goes back out unchanged. Also ar
 
 import copy
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings

@@ -1,8 +1,6 @@
 """The whole printed report: text layer, totals, fonts, digits, literal markup, progress/cancel."""
 
-import base64
 import datetime as dt
-import io
 import json
 import shutil
 import subprocess

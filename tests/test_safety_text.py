@@ -2,7 +2,6 @@
 100,000-character fields, every Thai code point, combining marks with no base, control characters,
 right-to-left text, emoji and markup lookalikes."""
 
-import dataclasses
 import datetime as dt
 import os
 import subprocess

@@ -110,3 +110,19 @@ def test_word_set_prefixes_on_real_words():
     trie = word_dict_trie()
     ours = segment._trie("word")
     assert [ours.prefixes(text, i) for i in range(len(text))] == [trie.prefixes(text, i) for i in range(len(text))]
+
+
+def test_word_breaking_writes_nothing_in_the_users_home(tmp_path):
+    """pythainlp would make ~/pythainlp-data on first use; the program only reads its bundled word list."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHAINLP_")}
+    env["HOME"] = env["USERPROFILE"] = str(tmp_path)
+    res = subprocess.run([sys.executable, "-c", "from pipun_desktop.thai.segment import words; "
+                          "print('|'.join(words('ที่นี่ปี่น้ำ')))"], capture_output=True, text=True, env=env,
+                         cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "ที่นี่|ปี่|น้ำ"
+    assert list(tmp_path.iterdir()) == []

@@ -1,6 +1,5 @@
 """The Thai typesetting engine: shaping, exact text layer, line breaking."""
 
-import io
 import random
 import shutil
 import subprocess

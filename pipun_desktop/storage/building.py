@@ -4,15 +4,36 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from ..core.model import Document
 from .store import ReportStore
 
 
+# An import killed mid-way (power cut) leaves its hidden half-built file behind; one this old is no
+# longer being written by anybody, so the next build beside it clears it.
+STALE_AFTER_SECONDS = 3600
+
+
+def clear_stale_builds(out: Path, now: float | None = None) -> list[Path]:
+    """Remove half-built files left beside `out` by builds that died long ago; returns what went."""
+    now = time.time() if now is None else now
+    removed = []
+    for leftover in out.parent.glob(f".{out.name}.*.creating*"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_AFTER_SECONDS:
+                leftover.unlink()
+                removed.append(leftover)
+        except OSError:
+            continue  # somebody else's file or already gone: not ours to fuss over
+    return removed
+
+
 def build_data_file(doc: Document, out) -> Path:
     """Write `doc` as a new data file at `out`, built beside it and renamed: `out` is absent or complete."""
     out = Path(out)
+    clear_stale_builds(out.parent.resolve() / out.name)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".creating", dir=out.parent.resolve())
     os.close(fd)
     os.unlink(tmp)

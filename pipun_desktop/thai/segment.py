@@ -20,6 +20,7 @@ Pure Python, no I/O except the lazy, once-only loading of pythainlp's dictionari
 
 from __future__ import annotations
 
+import os
 import threading
 import unicodedata
 from functools import lru_cache
@@ -129,12 +130,21 @@ class WordSet:
         return len(self.words)
 
 
+def _pythainlp_without_writing() -> None:
+    """pythainlp otherwise makes a data folder in the user's home and may try the network: we only read
+    the word lists it ships, so an office PC gets neither a stray folder nor a download attempt."""
+    if "PYTHAINLP_READ_ONLY" not in os.environ and "PYTHAINLP_READ_MODE" not in os.environ:
+        os.environ["PYTHAINLP_READ_ONLY"] = "1"
+    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+
+
 def _trie(kind: str):
     trie = _tries.get(kind)
     if trie is None:
         with _lock:
             trie = _tries.get(kind)
             if trie is None:
+                _pythainlp_without_writing()
                 from pythainlp.corpus import thai_syllables, thai_words
 
                 trie = WordSet(thai_words() if kind == "word" else thai_syllables())
@@ -143,6 +153,7 @@ def _trie(kind: str):
 
 
 def _newmm(text: str, kind: str) -> list[str]:
+    _pythainlp_without_writing()
     from pythainlp.tokenize import newmm
 
     return newmm.segment(text, custom_dict=_trie(kind))
