@@ -73,3 +73,28 @@ def test_import_refuses_to_overwrite(tmp_path, doc_file):
     assert run("import-json", doc_file, "-o", data).returncode == 2
     assert data.read_bytes() == b"precious"
     assert run("import-json", doc_file, "-o", data, "--force").returncode == 0
+
+
+def test_command_line_mistakes_and_help_are_in_thai(tmp_path):
+    res = run("export-pdf")
+    assert res.returncode == 2
+    assert res.stderr.strip() == "ข้อผิดพลาด: ยังไม่ได้ระบุ FILE, -o/--output"
+    res = run("export-pdf", tmp_path / "x.json", "-o", tmp_path / "y.pdf", "--digits", "roman")
+    assert res.returncode == 2 and "ไม่มีตัวเลือก 'roman'" in res.stderr
+    res = run("summary", tmp_path / "x.json", "--report")
+    assert res.returncode == 2 and res.stderr.strip() == "ข้อผิดพลาด: --report: ต้องตามด้วยค่าหนึ่งค่า"
+    res = run("summary", "--help")
+    assert res.returncode == 0
+    assert res.stdout.startswith("วิธีใช้: main.py summary")
+    assert "ตัวเลือก:" in res.stdout and "แสดงคำอธิบายนี้แล้วจบ" in res.stdout
+    assert "usage" not in res.stdout and "show this help" not in res.stdout
+
+
+def test_thai_messages_are_put_back_after_parsing():
+    import argparse
+
+    from pipun_desktop.cli.main import run as cli_run
+
+    before = argparse._("usage: ")
+    cli_run(["summary"])
+    assert argparse._("usage: ") == before == "usage: "

@@ -10,6 +10,7 @@ from ..interchange.json_format import InterchangeError
 from ..thai.amounts import AmountError
 from .commands import COMMANDS
 from .loading import CliError
+from .thai_argparse import thai_messages
 
 EXIT_BAD_INPUT = 2
 
@@ -21,7 +22,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description="โปรแกรมรายงานผลการดำเนินการป้องกันการทุจริต")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="คำสั่ง", required=True,
+                                parser_class=_Parser)
     for name, (help_text, add_args, _run) in COMMANDS.items():
         add_args(sub.add_parser(name, help=help_text, description=help_text))
     return parser
@@ -33,7 +35,8 @@ def is_cli_command(argv: list[str]) -> bool:
 
 def run(argv: list[str]) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        with thai_messages():
+            args = build_parser().parse_args(argv)
         return COMMANDS[args.command][2](args)
     except (CliError, InterchangeError, AmountError) as exc:
         print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
