@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         # confirmation and messages go through these, so tests can answer them
         self.confirm = self._confirm_dialog
         self.inform = self._message_dialog
+        self.choose = self._choice_dialog
 
         self.tree = TreePanel()
         self.item_form = ItemForm(self.digits)
@@ -140,8 +141,11 @@ class MainWindow(QMainWindow):
         self.act_save_copy = self._action("บันทึกสำเนาเป็น…", f.save_copy, K.SaveAs)
         self.act_import = self._action("นำเข้า JSON…", f.import_json)
         self.act_export_json = self._action("ส่งออก JSON…", f.export_json)
-        self.act_export_pdf = self._action("ส่งออก PDF…", f.export_pdf, "Ctrl+P",
+        self.act_export_pdf = self._action("ส่งออก PDF…", f.export_pdf, "Ctrl+E",
                                            "สร้างไฟล์ PDF ของรายงานเพื่อพิมพ์และเผยแพร่")
+        self.act_preview = self._action("ตัวอย่างก่อนพิมพ์…", f.preview_pdf, None,
+                                        "ดูหน้ารายงานทุกหน้าตามที่จะพิมพ์ออกมา")
+        self.act_print = self._action("พิมพ์…", f.print_report, K.Print, "พิมพ์รายงานทั้งฉบับหรือบางหน้า")
         self.act_new_round = self._action("สร้างรายงานรอบใหม่จากรายงานนี้…", f.new_round)
         self.act_new_report = self._action("เพิ่มรายงานใหม่ (ว่าง หรือกรอบมาตรฐาน) ในไฟล์นี้…", f.new_report)
         self.act_restore = self._action("กู้คืนจากสำเนาสำรอง…", f.restore_backup)
@@ -200,6 +204,9 @@ class MainWindow(QMainWindow):
         for a in (self.act_import, self.act_export_json, self.act_export_pdf):
             m.addAction(a)
         m.addSeparator()
+        m.addAction(self.act_preview)
+        m.addAction(self.act_print)
+        m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu("แก้ไข")
         m.addAction(self.act_undo)
@@ -252,7 +259,11 @@ class MainWindow(QMainWindow):
         tb.addAction(self.act_redo)
         tb.addSeparator()
         tb.addAction(self.act_export_pdf)
+        tb.addAction(self.act_preview)
+        tb.addAction(self.act_print)
         self.addToolBar(tb)
+        self.act_preview.setIconText("ตัวอย่างก่อนพิมพ์")
+        self.act_print.setIconText("พิมพ์")
         self.act_up.setIconText("ขึ้น")
         self.act_down.setIconText("ลง")
         self.act_indent.setIconText("เข้า")
@@ -398,7 +409,8 @@ class MainWindow(QMainWindow):
         self.act_restore.setEnabled(doc is not None and not doc.read_only)
         self.act_report_history.setEnabled(doc is not None and doc.report is not None)
         self.act_node_history.setEnabled(node is not None)
-        for a in (self.act_save_copy, self.act_export_json, self.act_export_pdf, self.act_new_round):
+        for a in (self.act_save_copy, self.act_export_json, self.act_export_pdf, self.act_preview, self.act_print,
+                  self.act_new_round):
             a.setEnabled(doc is not None and doc.report is not None)
         self.act_import.setEnabled(doc is not None and not doc.read_only)
         stack = doc.undo_stack if doc is not None else None
@@ -567,6 +579,17 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is yes
 
+    def _choice_dialog(self, title: str, text: str, choices) -> int:
+        """A question with one button per choice; the index of the one clicked (the last one: Esc, close)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        buttons = [box.addButton(c, QMessageBox.ButtonRole.RejectRole if i == len(choices) - 1
+                                 else QMessageBox.ButtonRole.ActionRole) for i, c in enumerate(choices)]
+        box.setDefaultButton(buttons[0])
+        box.setEscapeButton(buttons[-1])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else len(choices) - 1
+
     def _message_dialog(self, title: str, text: str, warning: bool = False) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information, title, text,
                           parent=self)
@@ -581,6 +604,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.files.pdf_running():
             self.files.cancel_pdf()
+        self.files.remove_temporary_files()
         if self.document is not None:
             self.document.close()  # backup, release the file's lock
         super().closeEvent(event)

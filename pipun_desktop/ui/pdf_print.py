@@ -153,14 +153,15 @@ def _inform_box(parent, title: str, text: str, warning: bool = False) -> None:
 
 
 def print_pdf(path, parent=None, *, current_page: int | None = None, digits: str = "thai",
-              printer: QPrinter | None = None, confirm=None, inform=None) -> bool:
+              printer: QPrinter | None = None, confirm=None, inform=None, open_pdf=None) -> bool:
     """The whole printing flow for the PDF at `path`: True when every chosen page went to the printer.
-    With `printer` given, its settings are used as they are (no printer check, no dialog)."""
+    With `printer` given, its settings are used as they are (no printer check, no dialog). Without a printer
+    the user may open the PDF in the PDF viewer instead (`open_pdf(path)`, default open_in_viewer)."""
     confirm = confirm or (lambda title, text: _confirm_box(parent, title, text))
     inform = inform or (lambda title, text, warning=False: _inform_box(parent, title, text, warning))
     if printer is None and not available_printers():
         if confirm("พิมพ์", NO_PRINTER + "\n\nเปิดไฟล์ PDF ด้วยโปรแกรมอ่าน PDF แทน (เพื่อพิมพ์จากที่นั่น) หรือไม่?"):
-            open_in_viewer(path)
+            (open_pdf or open_in_viewer)(path)
         return False
     try:
         pages = PdfPages(path)
