@@ -5,7 +5,7 @@ built ``pipun-cli`` runs every subcommand headless from a foreign working direct
 folder: ``summary``, ``import-json``, ``export-json`` and ``fingerprint`` agree with the source,
 ``export-pdf`` of the bundled sample carries every text field (the exporter's own text check) and its
 emblem, the windowed ``pipun`` writes a non-blank screenshot and keeps its first-run file in the user's
-data folder, and nothing is ever written next to the executable (nor pythainlp's data folder in home).
+data folder, its print preview renders the report's pages with pdfium, and nothing is ever written next to the executable (nor pythainlp's data folder in home).
 The fast tests at the top check the pieces the build uses (resource paths, icon, version resource).
 """
 
@@ -157,6 +157,12 @@ def test_bundle_holds_what_it_needs_and_nothing_unused(bundle):
         assert not any(n == unwanted or n.startswith(unwanted + ".") for n in names), unwanted
     dangling = [str(p) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
     assert not dangling
+    # printing and the print preview: QtPrintSupport and pdfium (pypdfium2_raw); on Linux the system's CUPS client
+    assert any(n.startswith("QtPrintSupport.") for n in names)
+    assert any(n.startswith(("libpdfium.", "pdfium.")) for n in names)
+    assert (internal / "pypdfium2_raw" / "version.json").is_file() and (internal / "pypdfium2" / "version.json").is_file()
+    if sys.platform.startswith("linux"):
+        assert not any(n.startswith(("libcups.", "libgnutls.", "libkrb5.")) for n in names)
     qt = {p.name for p in internal.rglob("*Qt6*")}
     for lib in ("Qt6Network", "Qt6Qml", "Qt6Quick", "Qt6OpenGL", "Qt6WaylandClient", "Qt6EglFS", "Qt6Svg"):
         assert not any(lib in n for n in qt), lib
@@ -246,6 +252,26 @@ def test_built_window_screenshot_on_first_run(bundle, runner):
     assert list(runner.home.rglob("*.pipun")), "the first run keeps its working file in the user's data folder"
     assert set(snapshot(runner.cwd)) - here == {"window.png"}
     assert not (runner.home / "pythainlp-data").exists()
+
+
+@pytest.mark.slow
+def test_built_window_print_preview(bundle, runner):
+    """File > ตัวอย่างก่อนพิมพ์… in the built program: the export worker, then pdfium renders the pages."""
+    from PySide6.QtGui import QImage
+
+    data = runner.cwd / "for-preview.pipun"
+    assert runner("import-json", SAMPLE, "-o", data).returncode == 0
+    before, here = snapshot(bundle), set(snapshot(runner.cwd))
+    shot = runner.cwd / "preview.png"
+    res = runner(data, "--preview-screenshot", shot, program="pipun")
+    assert res.returncode == 0, res.stderr
+    w, h, colours = distinct_colours(shot)
+    assert w >= 800 and h >= 600 and colours >= 4
+    image = QImage(str(shot)).convertToFormat(QImage.Format.Format_Grayscale8)
+    dark = sum(image.pixelColor(x, y).value() < 100 for x in range(0, w, 4) for y in range(60, h - 60, 4))
+    assert dark > 500, "the previewed page looks blank"
+    assert snapshot(bundle) == before
+    assert set(snapshot(runner.cwd)) - here == {"preview.png"}
 
 
 @pytest.mark.slow

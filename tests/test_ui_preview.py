@@ -456,3 +456,29 @@ def test_cancelled_preview_export_leaves_no_temporary_file(window, qtbot):
     qtbot.waitUntil(lambda: not window.files.pdf_running(), timeout=120_000)
     assert window.files.pdf_was_cancelled and window.files.preview is None
     assert not [p for p in window.files._temp_dir.iterdir()]
+
+
+def test_preview_screenshot_from_the_command_line_leaves_no_temporary_file(tmp_path):
+    """`main.py FILE --preview-screenshot OUT.png`: export, preview on page 3, PNG; the temporary PDF is gone."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    data = tmp_path / "sample.pipun"
+    with ReportStore.create(data) as store:
+        store.import_document(read_document(SAMPLE))
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               PIPUN_DATA_DIR=str(tmp_path / "userdata"), TMPDIR=str(temp))
+    out = tmp_path / "preview.png"
+    run = subprocess.run([sys.executable, "main.py", str(data), "--preview-screenshot", str(out)], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    image = QImage(str(out))
+    assert image.width() >= 800 and image.height() >= 600
+    dark, box = ink(image, step=4)
+    assert dark > 500 and box[2] - box[0] > image.width() * 0.6  # the landscape form table, page 3
+    assert list(temp.iterdir()) == []

@@ -1,8 +1,10 @@
-"""`python main.py [FILE] [--report YEAR-ROUND] [--screenshot OUT.png]`: the window.
+"""`python main.py [FILE] [--report YEAR-ROUND] [--screenshot OUT.png | --preview-screenshot OUT.png]`: the window.
 
 Without FILE the last file is reopened; on the very first run a copy of the bundled sample is made in the
 user's data folder and opened. `--screenshot` lays the window out at 1366×768 with the first item selected,
 writes the PNG and exits (for the README, for looking at the window without a screen, and for timing start-up).
+`--preview-screenshot` does the same with the print preview of the report (File > ตัวอย่างก่อนพิมพ์…) on its
+third page: the whole export and pdfium's rendering, headless (the build test runs it in the built program).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("file", nargs="?", metavar="FILE", help="ไฟล์รายงาน (.pipun) หรือไฟล์ JSON")
     p.add_argument("--report", metavar="YEAR-ROUND", help="รายงานที่จะแสดง เช่น 2564-6")
     p.add_argument("--screenshot", metavar="OUT.png", help="บันทึกภาพหน้าต่างขนาด 1366×768 แล้วออก")
+    p.add_argument("--preview-screenshot", metavar="OUT.png", help="บันทึกภาพหน้าต่างตัวอย่างก่อนพิมพ์แล้วออก")
     return p.parse_args(argv)
 
 
@@ -38,7 +41,8 @@ def run_gui(argv: list[str]) -> int:
     _family, font_warning = load_app_font(app)
     settings = Settings()
     window = MainWindow(settings)
-    if args.screenshot:  # no one to answer a dialog: messages go to stderr
+    shot = args.screenshot or args.preview_screenshot
+    if shot:  # no one to answer a dialog: messages go to stderr
         window.inform = lambda title, text, warning=False: print(f"{title}: {text}", file=sys.stderr)
         window.confirm = lambda title, text: False
         if font_warning:
@@ -46,10 +50,12 @@ def run_gui(argv: list[str]) -> int:
 
     path = _choose_file(args.file, settings)
     if path is None or not window.files.open_path(path, args.report):
-        if args.screenshot:
+        if shot:
             return 1
     if args.screenshot:
         return _screenshot(app, window, args.screenshot)
+    if args.preview_screenshot:
+        return _preview_screenshot(app, window, args.preview_screenshot)
 
     geometry = settings.get("geometry")
     if geometry.isEmpty() or not window.restoreGeometry(geometry):
@@ -89,5 +95,31 @@ def _screenshot(app, window, out: str) -> int:
     app.processEvents()
     image = window.grab()
     ok = image.save(out)
+    window.close()
+    return 0 if ok else 1
+
+
+def _preview_screenshot(app, window, out: str) -> int:
+    """Export the report to a temporary PDF (the worker, as from the menu), open the preview on page 3, write
+    OUT.png, exit."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    window.files.preview_pdf()
+    if window.files.pdf_running():
+        loop = QEventLoop()
+        window.files._thread.finished.connect(loop.quit)
+        QTimer.singleShot(300_000, loop.quit)
+        loop.exec()
+    app.processEvents()
+    preview = window.files.preview
+    if preview is None:
+        window.close()
+        return 1
+    preview.resize(1000, 760)
+    app.processEvents()
+    preview.go_to(2)
+    app.processEvents()
+    ok = preview.grab().save(out)
+    preview.reject()
     window.close()
     return 0 if ok else 1
