@@ -482,3 +482,76 @@ def test_preview_screenshot_from_the_command_line_leaves_no_temporary_file(tmp_p
     dark, box = ink(image, step=4)
     assert dark > 500 and box[2] - box[0] > image.width() * 0.6  # the landscape form table, page 3
     assert list(temp.iterdir()) == []
+
+
+def test_copies_collated_or_not(qtbot, sample_pdf, tmp_path):
+    orders = {}
+    for collate in (True, False):
+        out = tmp_path / f"copies-{collate}.pdf"
+        printer = pdf_printer(out)
+        printer.setCopyCount(2)
+        printer.setCollateCopies(collate)
+        with PdfPages(sample_pdf) as pages:
+            pdf_print.print_pages(pages, printer, [1, 2])  # page 2 portrait, page 3 landscape
+        orders[collate] = ["L" if w > h else "P" for w, h in page_sizes(out)]
+    assert orders == {True: ["P", "L", "P", "L"], False: ["P", "P", "L", "L"]}
+
+
+def test_a_grey_scale_printer_gets_grey_pages(qtbot, sample_pdf, tmp_path, monkeypatch):
+    asked = []
+    render = PdfPages.render
+    monkeypatch.setattr(PdfPages, "render", lambda self, i, scale, grayscale=False:
+                        asked.append((grayscale, scale)) or render(self, i, scale, grayscale))
+    for mode in (QPrinter.ColorMode.GrayScale, QPrinter.ColorMode.Color):
+        printer = pdf_printer(tmp_path / "grey.pdf", QPrinter.PrinterMode.HighResolution)
+        printer.setColorMode(mode)
+        with PdfPages(sample_pdf) as pages:
+            pdf_print.print_pages(pages, printer, [0])
+    assert [g for g, _ in asked] == [True, False]
+    # a 1200-dpi printer gets pages rendered at 300 dpi at most (A4 on A4: scale 300/72)
+    assert all(s <= 300 / 72 + 0.01 for _, s in asked) and asked[0][1] > 250 / 72
+
+
+def test_an_unreadable_pdf_is_reported(qtbot, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf")
+    messages = []
+    monkeypatch.setattr(pdf_print, "available_printers", lambda: ["a printer"])
+    assert not pdf_print.print_pdf(bad, inform=lambda t, text, warning=False: messages.append(text))
+    assert "อ่านไฟล์ PDF ไม่ได้" in messages[0]
+
+
+def test_window_preview_of_an_unreadable_pdf(window, tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf")
+    assert window.files.show_preview(bad) is None and window.files.preview is None
+    assert "อ่านไฟล์ PDF ไม่ได้" in window.messages[-1]
+
+
+def test_failed_temporary_export_is_reported_and_removed(window, qtbot, monkeypatch):
+    from pipun_desktop.pdf import export
+
+    def fail(organization, report, out_path, **kw):
+        open(out_path, "wb").write(b"%PDF-half")
+        raise RuntimeError("ดิสก์เต็ม")
+
+    monkeypatch.setattr(export, "export_report_pdf", fail)
+    window.files.preview_pdf()
+    qtbot.waitUntil(lambda: not window.files.pdf_running(), timeout=120_000)
+    assert window.messages == ["ดิสก์เต็ม"] and window.files.preview is None
+    assert list(window.files._temp_dir.iterdir()) == []
+
+
+def test_stale_temporary_folders_are_swept(window, qtbot, tmp_path):
+    import os
+
+    old, recent = tmp_path / "tmp" / "pipun-print-old", tmp_path / "tmp" / "pipun-print-recent"
+    for folder in (old, recent):
+        folder.mkdir()
+        (folder / "x.pdf").write_bytes(b"%PDF")
+    three_days_ago = time.time() - 3 * 24 * 3600
+    os.utime(old, (three_days_ago, three_days_ago))
+    window.files.preview_pdf()
+    qtbot.waitUntil(lambda: window.files.preview is not None, timeout=120_000)
+    assert not old.exists() and recent.exists()  # another window's folder is left alone
+    window.files.preview.reject()
