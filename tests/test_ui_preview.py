@@ -555,3 +555,27 @@ def test_stale_temporary_folders_are_swept(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.files.preview is not None, timeout=120_000)
     assert not old.exists() and recent.exists()  # another window's folder is left alone
     window.files.preview.reject()
+
+
+def test_enter_in_the_page_box_goes_to_the_page_and_does_not_print(preview, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    monkeypatch.setattr(pdf_print, "print_pdf", lambda *a, **k: pytest.fail("Enter printed"))
+    preview.page_box.setFocus()
+    preview.page_box.lineEdit().selectAll()
+    qtbot.keyClicks(preview.page_box, "12")
+    qtbot.keyClick(preview.page_box, Qt.Key.Key_Return)
+    assert preview.current == 11 and preview.isVisible()
+    assert preview.page_label.text() == "หน้า ๑๒ จาก ๙๗"
+
+
+def test_the_page_cache_is_bounded_in_bytes_at_high_zoom(preview, qtbot):
+    from pipun_desktop.ui import pdf_preview
+
+    preview.set_zoom(100.0)  # clamped
+    assert preview.zoom() == pdf_preview.MAX_ZOOM
+    for i in range(8):
+        preview.go_to(i)
+        preview.canvas.repaint()
+    assert preview.canvas.cached_bytes() <= pdf_preview.CACHE_BYTES
+    assert len(preview.canvas.cached_pages()) < 8

@@ -25,8 +25,9 @@ from .thai_inputs import ThaiYearSpinBox
 FIT_WIDTH, FIT_PAGE = "width", "page"
 GAP = 12  # pixels between pages and around them
 CACHE_PAGES = 12  # rendered pages kept
+CACHE_BYTES = 160 * 2**20  # and at most this much of them (a landscape page at the largest zoom is ~32 MB)
 ZOOM_STEP = 1.25
-MIN_ZOOM, MAX_ZOOM = 0.1, 6.0  # pixels per point
+MIN_ZOOM, MAX_ZOOM = 0.1, 4.0  # pixels per point (1.0 = 75% on a 96-dpi screen; 4.0 = 300%)
 
 
 class PageCanvas(QWidget):
@@ -90,12 +91,15 @@ class PageCanvas(QWidget):
             image = self.pages.render(index, rect.width() * ratio / w_pt)
             image.setDevicePixelRatio(ratio)
             self._cache[key] = image
-            while len(self._cache) > CACHE_PAGES:
+            while len(self._cache) > 1 and (len(self._cache) > CACHE_PAGES or self.cached_bytes() > CACHE_BYTES):
                 self._cache.popitem(last=False)
             self.rendered.emit(index)
         else:
             self._cache.move_to_end(key)
         return image
+
+    def cached_bytes(self) -> int:
+        return sum(image.sizeInBytes() for image in self._cache.values())
 
     def cached_pages(self) -> set[int]:
         return {index for index, _ in self._cache}
@@ -226,13 +230,15 @@ class PdfPreviewDialog(QDialog):
         bottom.addWidget(self.open_button)
         bottom.addWidget(self.close_button)
 
+        for b in (self.print_button, self.open_button, self.close_button):
+            b.setAutoDefault(False)  # Enter in the page box goes to that page, not to the printer
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.area, 1)
         layout.addLayout(bottom)
         self._fit_size(parent)
         self.set_zoom(FIT_WIDTH)
-        self.print_button.setFocus()
+        self.area.setFocus()  # arrows and Page Up/Down scroll the pages
 
     def _fit_size(self, parent) -> None:
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
