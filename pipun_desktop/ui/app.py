@@ -32,12 +32,16 @@ def run_gui(argv: list[str]) -> int:
 
     from .fonts import load_app_font
     from .main_window import MainWindow
+    from .qt_thai import install_qt_thai
     from .settings import APPLICATION, ORGANIZATION, Settings
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("รายงานป้องกันการทุจริต")
+    # Qt's own texts (context menus, dialog buttons, Qt's dialogs, key names) in Thai; Thai default locale
+    if not install_qt_thai(app):
+        print("โหลดคำแปลภาษาไทยของ Qt ไม่ได้ ข้อความมาตรฐานของ Qt จะเป็นภาษาอังกฤษ", file=sys.stderr)
     _family, font_warning = load_app_font(app)
     settings = Settings()
     window = MainWindow(settings)
