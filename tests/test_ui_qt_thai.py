@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QTextEdit)
+from PySide6.QtWidgets import (QCalendarWidget, QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QSpinBox, QTextEdit)
 
 from conftest import ROOT
 from pipun_desktop.ui import qt_thai
@@ -108,6 +109,24 @@ def test_undo_texts_and_key_names_are_thai(qapp):
     assert QKeySequence("Ctrl+Return").toString(native) == "Ctrl+Enter"
     assert QKeySequence("Ctrl+Shift+Z").toString(native) == "Ctrl+Shift+Z"  # as on the key caps
     assert QKeySequence("Ctrl+Up").toString() == "Ctrl+Up"  # the portable form (settings, code) is untouched
+
+
+def test_calendars_name_months_and_days_in_thai(qapp):
+    cal = QCalendarWidget()  # any calendar made after start-up takes the Thai default locale
+    assert cal.locale().language() == QLocale.Language.Thai
+    assert cal.locale().monthName(1) == "มกราคม" and cal.locale().dayName(7) == "วันอาทิตย์"
+    assert QLocale().toString(1234567) == "1,234,567"  # numbers unchanged (Arabic digits, comma groups)
+    cal.deleteLater()
+
+
+def test_qts_own_file_dialog_is_thai(qapp, tmp_path):
+    dialog = QFileDialog(None, "เปิดไฟล์", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "ค้&นหาใน:"
+    assert dialog.labelText(QFileDialog.DialogLabel.FileName) == "&ชื่อไฟล์:"
+    assert dialog.labelText(QFileDialog.DialogLabel.Accept) == "&เปิด"
+    assert dialog.labelText(QFileDialog.DialogLabel.Reject) == "ยกเลิก"
+    dialog.deleteLater()
 
 
 def test_every_message_of_the_ts_is_in_the_committed_qm():

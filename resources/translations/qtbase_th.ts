@@ -1181,7 +1181,7 @@ Please turn one of those options off.</source>
     </message>
     <message>
         <source>Pages</source>
-        <translation>หน้า</translation>
+        <translation>ระบุหน้า</translation>
     </message>
     <message>
         <source>Current Page</source>
@@ -1733,6 +1733,30 @@ Please turn one of those options off.</source>
     <message>
         <source>Folio (8.27 x 13 in)</source>
         <translation>Folio (8.27 x 13 นิ้ว)</translation>
+    </message>
+    <message>
+        <source>Fan-fold US (14.875 x 11 in)</source>
+        <translation>กระดาษต่อเนื่อง US (14.875 x 11 นิ้ว)</translation>
+    </message>
+    <message>
+        <source>Fan-fold German (8.5 x 12 in)</source>
+        <translation>กระดาษต่อเนื่องเยอรมัน (8.5 x 12 นิ้ว)</translation>
+    </message>
+    <message>
+        <source>Fan-fold German Legal (8.5 x 13 in)</source>
+        <translation>กระดาษต่อเนื่องเยอรมัน Legal (8.5 x 13 นิ้ว)</translation>
+    </message>
+    <message>
+        <source>A4 Small</source>
+        <translation>A4 เล็ก</translation>
+    </message>
+    <message>
+        <source>Letter Small</source>
+        <translation>Letter เล็ก</translation>
+    </message>
+    <message>
+        <source>PRC 32K Big</source>
+        <translation>PRC 32K ใหญ่</translation>
     </message>
     <message>
         <source>Postcard</source>
