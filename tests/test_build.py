@@ -146,6 +146,7 @@ def test_bundle_holds_what_it_needs_and_nothing_unused(bundle):
     for name in ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "OFL.txt"):
         assert (internal / "fonts" / name).is_file()
     assert (internal / "resources" / SAMPLE.name).is_file()
+    assert (internal / "resources" / "translations" / "qtbase_th.qm").is_file()  # Qt's own texts in Thai
     corpus = internal / "pythainlp" / "corpus"
     assert (corpus / "words_th.txt").is_file()
     # none of pythainlp's other corpora and models (60+ MB)
