@@ -190,11 +190,11 @@
     </message>
     <message>
         <source>Retry</source>
-        <translation>ลองอีกครั้ง</translation>
+        <translation>ลองใหม่</translation>
     </message>
     <message>
         <source>Ignore</source>
-        <translation>ข้าม</translation>
+        <translation>ละเว้น</translation>
     </message>
     <message>
         <source>Close</source>
