@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QToolBar,
+    QComboBox, QLabel, QMainWindow, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QToolBar,
     QWidget,
 )
 
@@ -18,6 +18,7 @@ from ..thai.digits import render_digits
 from .file_actions import FileActions
 from .heading_form import HeadingForm
 from .item_form import ItemForm
+from .message_boxes import choice_box, confirm_box, inform_box
 from .settings import Settings
 from .tree_panel import TreePanel, descendant_items
 
@@ -44,9 +45,9 @@ class MainWindow(QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         # confirmation and messages go through these, so tests can answer them
-        self.confirm = self._confirm_dialog
-        self.inform = self._message_dialog
-        self.choose = self._choice_dialog
+        self.confirm = lambda title, text: confirm_box(self, title, text)
+        self.inform = lambda title, text, warning=False: inform_box(self, title, text, warning)
+        self.choose = lambda title, text, choices: choice_box(self, title, text, choices)
 
         self.tree = TreePanel()
         self.item_form = ItemForm(self.digits)
@@ -570,31 +571,6 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         if doc.move_node(node.id, doc.parent_id(parent_id), doc.row_of(parent_id) + 1, text="ย่อหน้าออก"):
             self.tree.select_node(node.id)
-
-    # -- dialogs (replaceable in tests) --------------------------------------------------------
-    def _confirm_dialog(self, title: str, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        yes = box.addButton("ใช่", QMessageBox.ButtonRole.YesRole)
-        box.addButton("ไม่ใช่", QMessageBox.ButtonRole.NoRole)
-        box.exec()
-        return box.clickedButton() is yes
-
-    def _choice_dialog(self, title: str, text: str, choices) -> int:
-        """A question with one button per choice; the index of the one clicked (the last one: Esc, close)."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        buttons = [box.addButton(c, QMessageBox.ButtonRole.RejectRole if i == len(choices) - 1
-                                 else QMessageBox.ButtonRole.ActionRole) for i, c in enumerate(choices)]
-        box.setDefaultButton(buttons[0])
-        box.setEscapeButton(buttons[-1])
-        box.exec()
-        clicked = box.clickedButton()
-        return buttons.index(clicked) if clicked in buttons else len(choices) - 1
-
-    def _message_dialog(self, title: str, text: str, warning: bool = False) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information, title, text,
-                          parent=self)
-        box.addButton("ตกลง", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
 
     # -- closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

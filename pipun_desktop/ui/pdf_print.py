@@ -18,9 +18,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QRectF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter, QTransform
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 from ..thai.digits import render_digits
+from .message_boxes import confirm_box, inform_box
 from .pdf_pages import PdfPages, PdfPagesError
 
 MAX_PRINT_DPI = 300
@@ -137,28 +138,13 @@ def open_in_viewer(path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def _confirm_box(parent, title: str, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    yes = box.addButton("ใช่", QMessageBox.ButtonRole.YesRole)
-    box.addButton("ไม่ใช่", QMessageBox.ButtonRole.NoRole)
-    box.exec()
-    return box.clickedButton() is yes
-
-
-def _inform_box(parent, title: str, text: str, warning: bool = False) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information, title, text,
-                      parent=parent)
-    box.addButton("ตกลง", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-
-
 def print_pdf(path, parent=None, *, current_page: int | None = None, digits: str = "thai",
               printer: QPrinter | None = None, confirm=None, inform=None, open_pdf=None) -> bool:
     """The whole printing flow for the PDF at `path`: True when every chosen page went to the printer.
     With `printer` given, its settings are used as they are (no printer check, no dialog). Without a printer
     the user may open the PDF in the PDF viewer instead (`open_pdf(path)`, default open_in_viewer)."""
-    confirm = confirm or (lambda title, text: _confirm_box(parent, title, text))
-    inform = inform or (lambda title, text, warning=False: _inform_box(parent, title, text, warning))
+    confirm = confirm or (lambda title, text: confirm_box(parent, title, text))
+    inform = inform or (lambda title, text, warning=False: inform_box(parent, title, text, warning))
     if printer is None and not available_printers():
         if confirm("พิมพ์", NO_PRINTER + "\n\nเปิดไฟล์ PDF ด้วยโปรแกรมอ่าน PDF แทน (เพื่อพิมพ์จากที่นั่น) หรือไม่?"):
             (open_pdf or open_in_viewer)(path)
