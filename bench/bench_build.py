@@ -36,9 +36,23 @@ def build(base: Path, working_tree: bool) -> Path:
         archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                    "--distpath", str(base / "dist"), "--workpath", str(base / "work"), str(source / "build.spec")],
-                   check=True, cwd=base)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(base / "dist"),
+            "--workpath",
+            str(base / "work"),
+            str(source / "build.spec"),
+        ],
+        check=True,
+        cwd=base,
+    )
     print(f"build (one folder, this machine): {time.perf_counter() - t:.0f} s")
     return base / "dist" / "pipun"
 
@@ -63,8 +77,7 @@ def print_sizes(folder: Path, top: int = 15) -> None:
         for parent in p.relative_to(folder).parents:
             biggest_file[parent] = max(biggest_file.get(parent, 0), n)
     # folders below _internal/, unless one file fills nine tenths of it (the file says the same)
-    entries += [(n, str(d) + "/") for d, n in dirs.items()
-                if len(d.parts) >= 2 and biggest_file[d] < 0.9 * n]
+    entries += [(n, str(d) + "/") for d, n in dirs.items() if len(d.parts) >= 2 and biggest_file[d] < 0.9 * n]
     entries.sort(reverse=True)
     print(f"largest {top} files and folders:")
     for n, name in entries[:top]:
@@ -97,26 +110,37 @@ def main() -> int:
         home = tmp / "home"
         home.mkdir()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "PYTHAINLP_"))}
-        env.update(HOME=str(home), USERPROFILE=str(home), QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"))
+        env.update(
+            HOME=str(home), USERPROFILE=str(home), QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen")
+        )
         gui, cli = folder / f"pipun{EXE}", folder / f"pipun-cli{EXE}"
 
         med, lo, hi = timed([cli, "summary", SAMPLE], env, tmp, a.runs)
-        print(f"`summary` of the sample, whole process: median {med * 1000:.0f} ms ({lo * 1000:.0f}–{hi * 1000:.0f})")
+        print(
+            f"`summary` of the sample, whole process: median {med * 1000:.0f} ms ({lo * 1000:.0f}–{hi * 1000:.0f})"
+        )
 
         data = tmp / "sample.pipun"
         subprocess.run([cli, "import-json", SAMPLE, "-o", data], env=env, check=True, capture_output=True)
-        med, lo, hi = timed([cli, "export-pdf", data, "-o", tmp / "sample.pdf"], env, tmp, max(3, a.runs // 2 + 1))
-        said = subprocess.run([cli, "export-pdf", data, "-o", tmp / "sample.pdf"], env=env, capture_output=True,
-                              text=True).stderr
+        med, lo, hi = timed(
+            [cli, "export-pdf", data, "-o", tmp / "sample.pdf"], env, tmp, max(3, a.runs // 2 + 1)
+        )
+        said = subprocess.run(
+            [cli, "export-pdf", data, "-o", tmp / "sample.pdf"], env=env, capture_output=True, text=True
+        ).stderr
         pages = re.search(r"\((\d+) หน้า", said)
-        print(f"`export-pdf` of the sample ({pages.group(1) if pages else '?'} pages), whole process: "
-              f"median {med:.2f} s ({lo:.2f}–{hi:.2f}; target < 3 s)")
+        print(
+            f"`export-pdf` of the sample ({pages.group(1) if pages else '?'} pages), whole process: "
+            f"median {med:.2f} s ({lo:.2f}–{hi:.2f}; target < 3 s)"
+        )
 
         if (folder / "_internal" / "PySide6").is_dir():
             shot = tmp / "shot.png"
             med, lo, hi = timed([gui, data, "--screenshot", shot], env, tmp, a.runs)
-            print(f"launch to painted window (`--screenshot`, 1366×768), whole process: median {med:.2f} s "
-                  f"({lo:.2f}–{hi:.2f}; target < 2.5 s); PNG {shot.stat().st_size // 1024} KB")
+            print(
+                f"launch to painted window (`--screenshot`, 1366×768), whole process: median {med:.2f} s "
+                f"({lo:.2f}–{hi:.2f}; target < 2.5 s); PNG {shot.stat().st_size // 1024} KB"
+            )
         else:
             print("launch to painted window: this build has no window (no Qt in the bundle)")
     return 0

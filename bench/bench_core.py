@@ -14,9 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from synthetic import synthetic_document  # noqa: E402
+
 from pipun_desktop.interchange.json_format import parse_document, write_document  # noqa: E402
 from pipun_desktop.storage.store import ReportStore  # noqa: E402
-from synthetic import synthetic_document  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "sample-pipun-2564-6.json"
 RUNS = 7
@@ -42,16 +43,27 @@ def main():
             with ReportStore.create(tmp / f"s{next(counter)}.pipun", doc.organization) as store:
                 store.import_document(doc)
 
-        print(f"import of the sample (parse + validate + write a new data file): {median_time(import_sample) * 1000:.0f} ms")
+        print(
+            f"import of the sample (parse + validate + write a new data file): {median_time(import_sample) * 1000:.0f} ms"
+        )
 
         big = tmp / "big.json"
         write_document(synthetic_document(5000), big)
         big_data = tmp / "big.pipun"
-        subprocess.run([sys.executable, str(ROOT / "main.py"), "import-json", str(big), "-o", str(big_data)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "import-json", str(big), "-o", str(big_data)],
+            check=True,
+            capture_output=True,
+        )
         for label, path in (("JSON", big), ("data file", big_data)):
-            t = median_time(lambda: subprocess.run([sys.executable, str(ROOT / "main.py"), "summary", str(path)],
-                                                   check=True, capture_output=True), runs=5)
+            t = median_time(
+                lambda path=path: subprocess.run(
+                    [sys.executable, str(ROOT / "main.py"), "summary", str(path)],
+                    check=True,
+                    capture_output=True,
+                ),
+                runs=5,
+            )
             print(f"`summary` of a 5,000-item report ({label}), whole process: {t * 1000:.0f} ms")
 
 

@@ -46,8 +46,11 @@ def _form_cells(report, digits="thai"):
 
 
 def child_sample(out):
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "export-pdf", str(SAMPLE), "-o", out], check=True,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "export-pdf", str(SAMPLE), "-o", out],
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def child_synthetic(out, n):
@@ -70,7 +73,9 @@ def child_ours_table(out):
     doc = read_document(SAMPLE)
     org, report = doc.organization, doc.reports[0]
     fonts = FontSet.default()
-    pdf = ReportDocTemplate(out, fonts=fonts, report=report, organization=org, digits="thai", fingerprint=None)
+    pdf = ReportDocTemplate(
+        out, fonts=fonts, report=report, organization=org, digits="thai", fingerprint=None
+    )
     pdf.pageTemplates.reverse()  # start on the landscape form page
     pdf.build([form_table(report, Styles(fonts, "thai"), "thai", pdf.form_frame._aH)])
 
@@ -78,7 +83,15 @@ def child_ours_table(out):
 def child_qt_table(out):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import (
+        QFont,
+        QFontDatabase,
+        QGuiApplication,
+        QPageLayout,
+        QPageSize,
+        QPdfWriter,
+        QTextDocument,
+    )
 
     from pipun_desktop.interchange.json_format import read_document
     from pipun_desktop.pdf.layout_form import FORM_COLUMNS
@@ -100,14 +113,20 @@ def child_qt_table(out):
         parts.append("</tr>")
     for cells in rows:
         parts.append("<tr>")
-        for text, col, span in cells:
+        for text, _col, span in cells:
             body = html.escape(text).replace("\n", "<br/>")
             parts.append(f'<td colspan="{span}">{body}</td>' if span > 1 else f"<td>{body}</td>")
         parts.append("</tr>")
     parts.append("</table>")
     writer = QPdfWriter(out)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     writer.setResolution(300)
     doc = QTextDocument()
     doc.setDefaultFont(QFont(family, 10))
@@ -117,15 +136,20 @@ def child_qt_table(out):
     assert ncols and app
 
 
-CHILDREN = {"sample": child_sample, "synthetic": child_synthetic, "ours-table": child_ours_table,
-            "qt-table": child_qt_table}
+CHILDREN = {
+    "sample": child_sample,
+    "synthetic": child_synthetic,
+    "ours-table": child_ours_table,
+    "qt-table": child_qt_table,
+}
 
 
 # -- parent -------------------------------------------------------------------------------------
 def run_child(kind, out, *extra):
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, __file__, "--child", kind, out, *map(str, extra)],
-                            stdout=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--child", kind, out, *map(str, extra)], stdout=subprocess.PIPE, cwd=ROOT
+    )
     _pid, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     stdout = proc.stdout.read().decode()
@@ -177,8 +201,10 @@ def main():
     for n in [int(s) for s in a.sizes.split(",")]:
         t, m, size, _text, so = median_run("synthetic", max(1, a.runs // 2 + 1), n)
         pages = json.loads(so)["pages"]
-        print(f"synthetic {n:5d} items: {t:6.2f} s, peak RSS {m:5.0f} MB, {pages} pages, "
-              f"{size / 1024 / 1024:.1f} MiB, {1000 * t / n:.1f} ms/item")
+        print(
+            f"synthetic {n:5d} items: {t:6.2f} s, peak RSS {m:5.0f} MB, {pages} pages, "
+            f"{size / 1024 / 1024:.1f} MiB, {1000 * t / n:.1f} ms/item"
+        )
 
     from pipun_desktop.interchange.json_format import read_document
 
@@ -186,13 +212,17 @@ def main():
     cells = [h[0] for h in header] + [c[0] for r in rows for c in r]
     t, m, size, text, _ = median_run("ours-table", a.runs)
     f, n = cell_score(text, cells)
-    print(f"form table, ours (ReportLab + this engine): {t:.2f} s, {m:.0f} MB, cells verbatim {f}/{n} "
-          f"({100 * f / n:.1f}%)")
+    print(
+        f"form table, ours (ReportLab + this engine): {t:.2f} s, {m:.0f} MB, cells verbatim {f}/{n} "
+        f"({100 * f / n:.1f}%)"
+    )
     if not a.skip_qt:
         t, m, size, text, _ = median_run("qt-table", a.runs)
         f, n = cell_score(text, cells)
-        print(f"form table, Qt (QTextDocument -> QPdfWriter): {t:.2f} s, {m:.0f} MB, cells verbatim {f}/{n} "
-              f"({100 * f / n:.1f}%)")
+        print(
+            f"form table, Qt (QTextDocument -> QPdfWriter): {t:.2f} s, {m:.0f} MB, cells verbatim {f}/{n} "
+            f"({100 * f / n:.1f}%)"
+        )
 
 
 if __name__ == "__main__":

@@ -36,16 +36,25 @@ def make_file(folder: Path, items: int) -> Path:
 
 
 def startup(path: Path, runs: int, folder: Path) -> list[float]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(folder), XDG_CONFIG_HOME=str(folder / "cfg"),
-               PIPUN_DATA_DIR=str(folder / "data"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(folder),
+        XDG_CONFIG_HOME=str(folder / "cfg"),
+        PIPUN_DATA_DIR=str(folder / "data"),
+    )
     # an installed program runs from compiled bytecode: let the warm-up run write it
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     times = []
     for i in range(runs + 1):
         out = folder / f"shot{i}.png"
         t = time.perf_counter()
-        subprocess.run([sys.executable, str(ROOT / "main.py"), str(path), "--screenshot", str(out)], env=env,
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), str(path), "--screenshot", str(out)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         if i:  # the first run warms the disk cache
             times.append(time.perf_counter() - t)
         assert out.stat().st_size > 10_000
@@ -125,11 +134,15 @@ def main() -> None:
     path = make_file(folder, args.items)
     print(f"{args.items} items, {path.stat().st_size // 1024} KiB data file")
     st = startup(path, args.runs, folder)
-    print(f"start-up to painted window (--screenshot, whole process): median {ms(statistics.median(st))}, "
-          f"min {ms(min(st))}, max {ms(max(st))} over {len(st)} runs")
+    print(
+        f"start-up to painted window (--screenshot, whole process): median {ms(statistics.median(st))}, "
+        f"min {ms(min(st))}, max {ms(max(st))} over {len(st)} runs"
+    )
     ed = edit_persisted(path)
-    print(f"edit persisted (set_node_field → committed transaction): median {ms(statistics.median(ed))}, "
-          f"p95 {ms(sorted(ed)[int(len(ed) * 0.95)])}")
+    print(
+        f"edit persisted (set_node_field → committed transaction): median {ms(statistics.median(ed))}, "
+        f"p95 {ms(sorted(ed)[int(len(ed) * 0.95)])}"
+    )
     for name, values in typing_in_window(path).items():
         print(f"typing in the window, {name}: median {ms(statistics.median(values))}, max {ms(max(values))}")
 

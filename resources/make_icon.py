@@ -98,7 +98,7 @@ def ico_bytes(images: list[bytes], sizes: tuple[int, ...]) -> bytes:
     header = struct.pack("<HHH", 0, 1, len(images))
     offset = 6 + 16 * len(images)
     entries, blobs = b"", b""
-    for size, png in zip(sizes, images):
+    for size, png in zip(sizes, images, strict=False):
         dim = 0 if size >= 256 else size  # 0 means 256
         entries += struct.pack("<BBBBHHII", dim, dim, 0, 0, 1, 32, len(png), offset)
         blobs += png

@@ -29,8 +29,16 @@ def data_dir(tmp_path, monkeypatch):
 @pytest.fixture
 def store(tmp_path):
     s = ReportStore.create(tmp_path / "org.pipun", Organization("อบต.", "ก", "ข"))
-    s.add_report(Report(2564, 6, tree=[Heading("มิติ ๑", [Item(title="ก", budget=Budget(None, 2_000_000, None)),
-                                                           Item(title="ข")]), Heading("มิติ ๒")]))
+    s.add_report(
+        Report(
+            2564,
+            6,
+            tree=[
+                Heading("มิติ ๑", [Item(title="ก", budget=Budget(None, 2_000_000, None)), Item(title="ข")]),
+                Heading("มิติ ๒"),
+            ],
+        )
+    )
     yield s
     s.close()
 
@@ -41,20 +49,34 @@ def ids(store):
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, text=True,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=300,
+    )
 
 
 def test_a_field_change_records_who_when_what(store):
     rid, _, (a, b), _ = ids(store)
-    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
     store.update_node(a, title="ก ใหม่", budget=Budget(None, 2_500_050, 100), indicator="")
     entries = store.history(node_id=a)
     assert {(e.field, e.old, e.new) for e in entries} == {
-        ("title", "ก", "ก ใหม่"), ("agency", "20000.00", "25000.50"), ("disbursed", None, "1.00")}
+        ("title", "ก", "ก ใหม่"),
+        ("agency", "20000.00", "25000.50"),
+        ("disbursed", None, "1.00"),
+    }
     for e in entries:
-        assert (e.user, e.host, e.action, e.report_id, e.node_id) == (os_user(), host_name(), "update", rid, a)
-        assert before <= parse_iso(e.at) <= dt.datetime.now(dt.timezone.utc)
+        assert (e.user, e.host, e.action, e.report_id, e.node_id) == (
+            os_user(),
+            host_name(),
+            "update",
+            rid,
+            a,
+        )
+        assert before <= parse_iso(e.at) <= dt.datetime.now(dt.UTC)
     assert store.history(node_id=b) == []
 
 
@@ -71,7 +93,11 @@ def test_structure_and_report_changes_are_recorded(store):
     assert ("insert", new_id, "title") in actions
     assert ("move", a, "position") in actions
     assert ("delete", b, "node") in actions
-    assert ("update_report", None, "plan_title") in actions and ("update_report", None, "supporting_factors") in actions
+    assert ("update_report", None, "plan_title") in actions and (
+        "update_report",
+        None,
+        "supporting_factors",
+    ) in actions
     assert ("organization", None, "name") in actions
     deleted = next(e for e in store.history() if e.action == "delete")
     snapshot = json.loads(deleted.old)  # enough to bring the item back by hand

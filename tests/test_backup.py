@@ -36,8 +36,13 @@ def path(tmp_path):
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, text=True,
-                          env={**os.environ}, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+        timeout=120,
+    )
 
 
 def plan_title(path) -> str:
@@ -76,13 +81,15 @@ def test_copies_at_open_close_and_before_risky_operations(path, data_dir):
 
 
 def test_thinning_keeps_a_bounded_set_of_daily_weekly_monthly_copies():
-    now = dt.datetime(2026, 11, 28, 12, tzinfo=dt.timezone.utc)
-    copies = [backups.BackupInfo(Path(f"{i}"), now - dt.timedelta(hours=5 * i), "open", 1) for i in range(3000)]
+    now = dt.datetime(2026, 11, 28, 12, tzinfo=dt.UTC)
+    copies = [
+        backups.BackupInfo(Path(f"{i}"), now - dt.timedelta(hours=5 * i), "open", 1) for i in range(3000)
+    ]
     kept = backups.choose_kept(copies)
     assert len(kept) <= backups.MAX_BACKUPS
-    assert {c.path for c in copies[:backups.KEEP_RECENT]} <= kept
+    assert {c.path for c in copies[: backups.KEEP_RECENT]} <= kept
     days = {c.when.astimezone().date() for c in copies if c.path in kept}
-    last_days = sorted({c.when.astimezone().date() for c in copies}, reverse=True)[:backups.KEEP_DAILY]
+    last_days = sorted({c.when.astimezone().date() for c in copies}, reverse=True)[: backups.KEEP_DAILY]
     assert set(last_days) <= days
     months = {(c.when.astimezone().year, c.when.astimezone().month) for c in copies if c.path in kept}
     assert len(months) >= backups.KEEP_MONTHLY  # a year back, one a month

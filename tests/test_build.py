@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLE
 
 BUNDLE_LIMIT = 150 * 1024 * 1024
@@ -56,8 +55,8 @@ def test_icon_files():
     assert (reserved, kind) == (0, 1) and count >= 5
     sizes = set()
     for i in range(count):
-        w, h, _, _, _, _, length, offset = struct.unpack("<BBBBHHII", ico[6 + 16 * i: 22 + 16 * i])
-        assert ico[offset: offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + length <= len(ico)
+        w, h, _, _, _, _, length, offset = struct.unpack("<BBBBHHII", ico[6 + 16 * i : 22 + 16 * i])
+        assert ico[offset : offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + length <= len(ico)
         sizes.add(w or 256)
     assert {16, 32, 48, 256} <= sizes
 
@@ -102,9 +101,24 @@ def bundle(tmp_path_factory) -> Path:
     env.pop("PIPUN_ONEFILE", None)
     started = time.monotonic()
     res = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(base / "dist"), "--workpath", str(base / "work"), str(ROOT / "build.spec")],
-        capture_output=True, text=True, cwd=base, env=env)
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(base / "dist"),
+            "--workpath",
+            str(base / "work"),
+            str(ROOT / "build.spec"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=base,
+        env=env,
+    )
     assert res.returncode == 0, res.stderr[-4000:]
     print(f"built in {time.monotonic() - started:.0f} s")
     shutil.rmtree(base / "work", ignore_errors=True)
@@ -119,8 +133,11 @@ def exe_name(name: str) -> str:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
-            for p in folder.rglob("*") if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -128,13 +145,22 @@ def runner(bundle, tmp_path_factory):
     """Run the built pipun-cli from a foreign directory with an empty home folder."""
     home = tmp_path_factory.mktemp("home")
     cwd = tmp_path_factory.mktemp("elsewhere")
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("XDG_", "PYTHAINLP_", "PYTHON")) and k not in ("APPDATA", "LOCALAPPDATA")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("XDG_", "PYTHAINLP_", "PYTHON")) and k not in ("APPDATA", "LOCALAPPDATA")
+    }
     env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", USERPROFILE=str(home))
 
     def run(*args, timeout=120, program="pipun-cli"):
-        return subprocess.run([str(bundle / exe_name(program)), *map(str, args)], capture_output=True, text=True,
-                              cwd=cwd, env=env, timeout=timeout)
+        return subprocess.run(
+            [str(bundle / exe_name(program)), *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            env=env,
+            timeout=timeout,
+        )
 
     run.home, run.cwd = home, cwd
     return run
@@ -153,15 +179,30 @@ def test_bundle_holds_what_it_needs_and_nothing_unused(bundle):
     assert not (corpus / "wikipedia_titles_th.txt").exists() and not (corpus / "wordnet_th.db").exists()
     assert not list(corpus.glob("*.onnx")) and not list(corpus.glob("*.model"))
     names = {p.name for p in internal.rglob("*")}
-    for unwanted in ("tkinter", "_tkinter", "tcl", "tk", "unittest", "pytest", "_pytest", "hypothesis",
-                     "PyInstaller", "qml", "QtQml", "QtNetwork", "QtWebEngineCore"):
+    for unwanted in (
+        "tkinter",
+        "_tkinter",
+        "tcl",
+        "tk",
+        "unittest",
+        "pytest",
+        "_pytest",
+        "hypothesis",
+        "PyInstaller",
+        "qml",
+        "QtQml",
+        "QtNetwork",
+        "QtWebEngineCore",
+    ):
         assert not any(n == unwanted or n.startswith(unwanted + ".") for n in names), unwanted
     dangling = [str(p) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
     assert not dangling
     # printing and the print preview: QtPrintSupport and pdfium (pypdfium2_raw); on Linux the system's CUPS client
     assert any(n.startswith("QtPrintSupport.") for n in names)
     assert any(n.startswith(("libpdfium.", "pdfium.")) for n in names)
-    assert (internal / "pypdfium2_raw" / "version.json").is_file() and (internal / "pypdfium2" / "version.json").is_file()
+    assert (internal / "pypdfium2_raw" / "version.json").is_file() and (
+        internal / "pypdfium2" / "version.json"
+    ).is_file()
     if sys.platform.startswith("linux"):
         assert not any(n.startswith(("libcups.", "libgnutls.", "libkrb5.")) for n in names)
     qt = {p.name for p in internal.rglob("*Qt6*")}
@@ -178,8 +219,12 @@ def test_built_summary_and_import_json(bundle, runner):
     res = runner("summary", SAMPLE)
     assert res.returncode == 0, res.stderr
     from_json = json.loads(res.stdout)
-    source = subprocess.run([sys.executable, str(ROOT / "main.py"), "summary", str(SAMPLE)],
-                            capture_output=True, text=True, cwd=ROOT)
+    source = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "summary", str(SAMPLE)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert from_json == json.loads(source.stdout)
     assert from_json["total"]["items"] == 66
 
@@ -208,7 +253,8 @@ def test_built_export_pdf_has_every_text_field_and_the_emblem(bundle, runner):
         pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
     doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
     doc["reports"][0]["announcement"]["emblem_png"] = base64.b64encode(
-        (ROOT / "resources" / "icon.png").read_bytes()).decode("ascii")
+        (ROOT / "resources" / "icon.png").read_bytes()
+    ).decode("ascii")
     src = runner.cwd / "with-emblem.json"
     src.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     before = snapshot(bundle)
@@ -219,9 +265,12 @@ def test_built_export_pdf_has_every_text_field_and_the_emblem(bundle, runner):
     missing, wanted = textcheck.check_report(str(pdf), doc["reports"][0])
     assert wanted > 1000
     assert missing == [], f"{len(missing)}/{wanted} lines missing, e.g. {missing[:3]}"
-    images = [x for page in PdfReader(str(pdf)).pages
-              for x in ((page["/Resources"].get("/XObject") or {}).values())
-              if x.get_object()["/Subtype"] == "/Image"]
+    images = [
+        x
+        for page in PdfReader(str(pdf)).pages
+        for x in ((page["/Resources"].get("/XObject") or {}).values())
+        if x.get_object()["/Subtype"] == "/Image"
+    ]
     assert images, "the emblem (a PNG read through Pillow) is missing"
     assert snapshot(bundle) == before
     assert not (runner.home / "pythainlp-data").exists()
@@ -250,7 +299,9 @@ def test_built_window_screenshot_on_first_run(bundle, runner):
     assert colours >= 8, f"the screenshot looks blank ({colours} colours)"
     assert snapshot(bundle) == before, "the program wrote next to its executable"
     # the first run's working file and its backup: in the user's data folder (platformdirs), here under HOME
-    assert list(runner.home.rglob("*.pipun")), "the first run keeps its working file in the user's data folder"
+    assert list(runner.home.rglob("*.pipun")), (
+        "the first run keeps its working file in the user's data folder"
+    )
     assert set(snapshot(runner.cwd)) - here == {"window.png"}
     assert not (runner.home / "pythainlp-data").exists()
 
@@ -291,14 +342,23 @@ def test_built_cli_every_subcommand(bundle, runner):
     res = runner("export-json", data, "-o", "every.json")
     assert res.returncode == 0, res.stderr
     source_json = runner.cwd / "source.json"
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "export-json", str(data), "-o", str(source_json)],
-                   check=True, capture_output=True, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "export-json", str(data), "-o", str(source_json)],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
     assert json.loads((runner.cwd / "every.json").read_text(encoding="utf-8")) == json.loads(
-        source_json.read_text(encoding="utf-8"))
+        source_json.read_text(encoding="utf-8")
+    )
 
     res = runner("fingerprint", data)
-    source = subprocess.run([sys.executable, str(ROOT / "main.py"), "fingerprint", str(data)],
-                            capture_output=True, text=True, cwd=ROOT)
+    source = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "fingerprint", str(data)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert res.returncode == 0 and res.stdout == source.stdout and res.stdout.strip()
 
     res = runner("backups", data)

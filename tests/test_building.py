@@ -4,10 +4,11 @@ import json
 import os
 import time
 
+from test_interchange import minimal_doc
+
 from pipun_desktop.interchange.json_format import parse_document
 from pipun_desktop.storage.building import STALE_AFTER_SECONDS, build_data_file
 from pipun_desktop.storage.store import ReportStore
-from test_interchange import minimal_doc
 
 
 def test_builds_a_whole_file_and_leaves_nothing_beside_it(tmp_path):

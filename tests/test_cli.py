@@ -3,14 +3,14 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 from test_interchange import minimal_doc
 
 
 def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, text=True, cwd=ROOT
+    )
 
 
 @pytest.fixture
@@ -30,7 +30,9 @@ def test_import_export_summary_check(tmp_path, doc_file):
         res = run("summary", source)
         assert res.returncode == 0, res.stderr
         assert json.loads(res.stdout) == {
-            "dimensions": [{"title": "มิติ", "integrated": None, "agency": "20000.00", "disbursed": None, "items": 1}],
+            "dimensions": [
+                {"title": "มิติ", "integrated": None, "agency": "20000.00", "disbursed": None, "items": 1}
+            ],
             "total": {"integrated": None, "agency": "20000.00", "disbursed": None, "items": 1},
         }
     res = run("check", data)
@@ -60,8 +62,13 @@ def test_bad_input_is_one_line_exit_2(tmp_path, content):
 
 
 def test_usage_errors_and_report_selector(tmp_path, doc_file):
-    for args in (("summary",), ("summary", doc_file, "--report", "5"), ("summary", doc_file, "--report", "2570-6"),
-                 ("summary", tmp_path / "missing.json"), ("import-json", doc_file)):
+    for args in (
+        ("summary",),
+        ("summary", doc_file, "--report", "5"),
+        ("summary", doc_file, "--report", "2570-6"),
+        ("summary", tmp_path / "missing.json"),
+        ("import-json", doc_file),
+    ):
         res = run(*args)
         assert res.returncode == 2 and "Traceback" not in res.stderr, args
     assert run("summary", doc_file, "--report", "2564-6").returncode == 0

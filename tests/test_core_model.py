@@ -4,7 +4,13 @@ from decimal import Decimal
 from pipun_desktop.core.calendar import period_text, round_period
 from pipun_desktop.core.checks import ERROR, WARNING, check_report, has_errors
 from pipun_desktop.core.model import (
-    Announcement, Budget, Heading, Item, Organization, Report, Reporter,
+    Announcement,
+    Budget,
+    Heading,
+    Item,
+    Organization,
+    Report,
+    Reporter,
 )
 from pipun_desktop.core.numbering import numbered
 from pipun_desktop.core.texts import intro_text, round_line
@@ -21,10 +27,13 @@ def item(title="x", **kw):
 
 def sample_tree():
     return [
-        Heading("มิติหนึ่ง", [
-            Heading("ส่วน", [Heading("ย่อย", [item("ก"), item("ข")])]),
-            Heading("ส่วนสอง", [item("ค")]),
-        ]),
+        Heading(
+            "มิติหนึ่ง",
+            [
+                Heading("ส่วน", [Heading("ย่อย", [item("ก"), item("ข")])]),
+                Heading("ส่วนสอง", [item("ค")]),
+            ],
+        ),
         Heading("มิติสอง", [item("ง")]),
     ]
 
@@ -39,8 +48,15 @@ def test_round_periods():
 def test_numbers_come_from_position():
     got = [(n.number, n.node.title) for n in numbered(sample_tree())]
     assert got == [
-        ("มิติที่ ๑", "มิติหนึ่ง"), ("๑.๑", "ส่วน"), ("๑.๑.๑", "ย่อย"), ("๑.๑.๑ (๑)", "ก"), ("๑.๑.๑ (๒)", "ข"),
-        ("๑.๒", "ส่วนสอง"), ("๑.๒.๑", "ค"), ("มิติที่ ๒", "มิติสอง"), ("๒.๑", "ง"),
+        ("มิติที่ ๑", "มิติหนึ่ง"),
+        ("๑.๑", "ส่วน"),
+        ("๑.๑.๑", "ย่อย"),
+        ("๑.๑.๑ (๑)", "ก"),
+        ("๑.๑.๑ (๒)", "ข"),
+        ("๑.๒", "ส่วนสอง"),
+        ("๑.๒.๑", "ค"),
+        ("มิติที่ ๒", "มิติสอง"),
+        ("๒.๑", "ง"),
     ]
     assert [n.number for n in numbered(sample_tree(), "arabic")][3] == "1.1.1 (1)"
     assert [n.dimension for n in numbered(sample_tree())] == [0, 0, 0, 0, 0, 0, 0, 1, 1]
@@ -85,9 +101,13 @@ def test_checks_find_the_usual_mistakes():
 
 
 def test_complete_report_has_no_errors():
-    report = Report(2564, 6, tree=sample_tree(),
-                    reporter=Reporter("ก", "ข", "", "", dt.date(2021, 4, 8)),
-                    announcement=Announcement("ข้อความ", dt.date(2021, 4, 8), "ชื่อ", "นายก"))
+    report = Report(
+        2564,
+        6,
+        tree=sample_tree(),
+        reporter=Reporter("ก", "ข", "", "", dt.date(2021, 4, 8)),
+        announcement=Announcement("ข้อความ", dt.date(2021, 4, 8), "ชื่อ", "นายก"),
+    )
     assert check_report(report) == []
 
 
@@ -105,4 +125,7 @@ def test_announcement_period_words_the_round_by_month():
     from pipun_desktop.core.texts import announcement_period
 
     assert announcement_period(Report(2564, 6)) == "(รอบ ๖ เดือน ระหว่างเดือน ตุลาคม พ.ศ. ๒๕๖๓ - มีนาคม พ.ศ. ๒๕๖๔)"
-    assert announcement_period(Report(2564, 12), "arabic") == "(รอบ 12 เดือน ระหว่างเดือน ตุลาคม พ.ศ. 2563 - กันยายน พ.ศ. 2564)"
+    assert (
+        announcement_period(Report(2564, 12), "arabic")
+        == "(รอบ 12 เดือน ระหว่างเดือน ตุลาคม พ.ศ. 2563 - กันยายน พ.ศ. 2564)"
+    )

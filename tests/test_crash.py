@@ -76,8 +76,21 @@ def integrity_ok(path: Path) -> None:
 
 def run_and_kill(path: Path, mode: str, start: int, rng: random.Random, *extra) -> list[str]:
     """Start the child, let it commit for a random while, SIGKILL it; the lines it reported."""
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(path), mode, str(ROOT), str(rng.randrange(10**6)),
-                             str(start), *map(str, extra)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            CHILD,
+            str(path),
+            mode,
+            str(ROOT),
+            str(rng.randrange(10**6)),
+            str(start),
+            *map(str, extra),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     lines = [proc.stdout.readline()]  # wait for the first committed change: the burst is under way
     assert lines[0], "the child died before its first edit"
     time.sleep(rng.uniform(0.0, 0.25))
@@ -91,7 +104,9 @@ def run_and_kill(path: Path, mode: str, start: int, rng: random.Random, *extra) 
 def test_killed_during_edits_loses_nothing_committed(tmp_path):
     path = tmp_path / "org.pipun"
     with ReportStore.create(path, Organization("อบต.")) as store:
-        rid = store.add_report(Report(2564, 6, tree=[Heading("มิติ", [Item(title="edit 0") for _ in range(NODES)])]))
+        rid = store.add_report(
+            Report(2564, 6, tree=[Heading("มิติ", [Item(title="edit 0") for _ in range(NODES)])])
+        )
     rng = random.Random(2026)
     last: dict[str, int] = {}
     n = hot = 0
@@ -134,7 +149,8 @@ def test_killed_during_imports_keeps_whole_reports(tmp_path):
                 report = store.load_report(report_id)
                 items = list(report.items())
                 assert len(items) == ITEMS_PER_IMPORT and {i.title for i in items} == {
-                    f"{k}-{i}" for i in range(ITEMS_PER_IMPORT)}
+                    f"{k}-{i}" for i in range(ITEMS_PER_IMPORT)
+                }
             n = max(years, default=n)
         integrity_ok(path)
     assert len(reported) >= IMPORT_ROUNDS

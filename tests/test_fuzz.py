@@ -13,29 +13,69 @@ from pipun_desktop.interchange.json_format import InterchangeError, dump_documen
 from pipun_desktop.storage.store import ReportStore, StorageError
 from pipun_desktop.thai.amounts import MAX_SATANG, AmountError, parse_amount
 
-FUZZ = settings(max_examples=300, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=300,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 SMALL = {
-    "format": "pipun-report", "version": 1,
+    "format": "pipun-report",
+    "version": 1,
     "organization": {"name": "อบต.", "district": "ก", "province": "ข"},
-    "reports": [{
-        "fiscal_year": 2564, "round": 6, "plan_title": "แผน", "intro": None,
-        "tree": [{"kind": "heading", "title": "มิติ", "children": [
-            {"kind": "item", "item_type": "project", "title": "ก", "indicator": "", "target": "", "result": "",
-             "budget": {"integrated": None, "agency": "20000.00", "disbursed": None},
-             "approaches": [True, False, False], "status": "done", "status_reason": None, "note": "",
-             "details": [{"heading": "วัตถุประสงค์", "body": "- ก"}]}]}],
-        "conclusion": {"supporting_factors": "", "problems": "", "suggestions": ""},
-        "reporter": {"name": "", "position": "", "phone": "", "email": "", "date": "2021-04-08"},
-        "announcement": {"body": "", "date": None, "signatory_name": "", "signatory_position": "",
-                         "emblem_png": None}}],
+    "reports": [
+        {
+            "fiscal_year": 2564,
+            "round": 6,
+            "plan_title": "แผน",
+            "intro": None,
+            "tree": [
+                {
+                    "kind": "heading",
+                    "title": "มิติ",
+                    "children": [
+                        {
+                            "kind": "item",
+                            "item_type": "project",
+                            "title": "ก",
+                            "indicator": "",
+                            "target": "",
+                            "result": "",
+                            "budget": {"integrated": None, "agency": "20000.00", "disbursed": None},
+                            "approaches": [True, False, False],
+                            "status": "done",
+                            "status_reason": None,
+                            "note": "",
+                            "details": [{"heading": "วัตถุประสงค์", "body": "- ก"}],
+                        }
+                    ],
+                }
+            ],
+            "conclusion": {"supporting_factors": "", "problems": "", "suggestions": ""},
+            "reporter": {"name": "", "position": "", "phone": "", "email": "", "date": "2021-04-08"},
+            "announcement": {
+                "body": "",
+                "date": None,
+                "signatory_name": "",
+                "signatory_position": "",
+                "emblem_png": None,
+            },
+        }
+    ],
 }
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=False) | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
-    max_leaves=12)
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=30),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 def paths(value, prefix=()):
@@ -75,8 +115,18 @@ def test_any_bytes_are_a_document_or_a_thai_error(data):
 
 
 @FUZZ
-@given(st.lists(st.tuples(st.sampled_from(ALL_PATHS), st.sampled_from(["set", "delete", "add"]), json_values,
-                          st.text(max_size=8)), min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(ALL_PATHS),
+            st.sampled_from(["set", "delete", "add"]),
+            json_values,
+            st.text(max_size=8),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_mutated_documents_are_accepted_whole_or_refused(mutations):
     doc = copy.deepcopy(SMALL)
     for path, op, value, key in mutations:

@@ -47,8 +47,13 @@ def path(tmp_path):
 @pytest.fixture
 def holder(path):
     """Another running program with the file open for editing."""
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(ROOT)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, env={**os.environ})
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path), str(ROOT)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
+    )
     assert proc.stdout.readline().strip() == "open"
     yield proc
     if proc.poll() is None:
@@ -57,10 +62,12 @@ def holder(path):
 
 
 def write_lock(path, host, pid, age_minutes, user="สมศรี"):
-    beat = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=age_minutes)).isoformat(timespec="seconds")
+    beat = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=age_minutes)).isoformat(timespec="seconds")
     conn = sqlite3.connect(path)
-    conn.execute("INSERT OR REPLACE INTO lock VALUES (1, 'other-token', ?, ?, ?, ?, ?)",
-                 [user, host, pid, "2021-04-08T02:00:00+00:00", beat])
+    conn.execute(
+        "INSERT OR REPLACE INTO lock VALUES (1, 'other-token', ?, ?, ?, ?, ?)",
+        [user, host, pid, "2021-04-08T02:00:00+00:00", beat],
+    )
     conn.commit()
     conn.close()
 
@@ -79,10 +86,15 @@ def test_second_writer_is_told_who_has_the_file_and_may_read(path, holder):
             viewer.update_node(viewer.reports()[0].id, title="x")
     assert ReportStore.lock_holder(path).pid == holder.pid
     # the command line reads it too, and refuses to restore over it
-    cli = subprocess.run([sys.executable, str(ROOT / "main.py"), "summary", str(path)], capture_output=True, text=True)
+    cli = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "summary", str(path)], capture_output=True, text=True
+    )
     assert cli.returncode == 0, cli.stderr
-    cli = subprocess.run([sys.executable, str(ROOT / "main.py"), "restore-backup", str(path), "0"],
-                         capture_output=True, text=True)
+    cli = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "restore-backup", str(path), "0"],
+        capture_output=True,
+        text=True,
+    )
     assert cli.returncode == 2 and host_name() in cli.stderr, cli.stderr
     holder.stdin.write("\n")
     holder.stdin.flush()

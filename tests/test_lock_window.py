@@ -67,7 +67,7 @@ def test_a_saved_copy_opens_for_editing_at_once(qtbot, tmp_path, data_file):
 
 
 def test_a_stale_lock_cleared_on_opening_is_mentioned(qtbot, tmp_path, data_file):
-    old = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=2)).isoformat(timespec="seconds")
+    old = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)).isoformat(timespec="seconds")
     conn = sqlite3.connect(data_file)
     conn.execute("INSERT INTO lock VALUES (1, 'gone', 'สมศรี', 'PC-การเงิน', 99, ?, ?)", [old, old])
     conn.commit()

@@ -8,10 +8,18 @@ import sys
 import zlib
 
 import pytest
-
 from conftest import ROOT, SAMPLE
+
 from pipun_desktop.core.model import (
-    Announcement, Budget, Conclusion, DetailBlock, Heading, Item, Organization, Report, Reporter,
+    Announcement,
+    Budget,
+    Conclusion,
+    DetailBlock,
+    Heading,
+    Item,
+    Organization,
+    Report,
+    Reporter,
 )
 from pipun_desktop.core.totals import report_totals
 from pipun_desktop.interchange.json_format import read_document, report_to_dict
@@ -33,30 +41,80 @@ MARKUP = [
 
 
 def tricky_report() -> tuple[Organization, Report]:
-    org = Organization("องค์การบริหารส่วนตำบล<ทดสอบ> & \"พิปูน\"", "พิปูน", "นครศรีธรรมราช")
+    org = Organization('องค์การบริหารส่วนตำบล<ทดสอบ> & "พิปูน"', "พิปูน", "นครศรีธรรมราช")
     items = [
-        Item("project", "โครงการที่นี่ปี่น้ำ กิ่ง ญี่ปุ่น ฐิติ ผู้ใหญ่ ฤๅษี น้ำ ป่า", MARKUP[0], MARKUP[1], MARKUP[2],
-             Budget(2_000_000, 6_500_000, None), (True, False, True), "done", None, MARKUP[3],
-             [DetailBlock("วัตถุประสงค์", "- " + MARKUP[1] + "\n- เพื่อให้ผู้บริหารท้องถิ่นมีความรู้\nย่อหน้าธรรมดา " + MARKUP[0]),
-              DetailBlock("ผลการดำเนินการ", "ผลการประเมิน\tระดับคะแนน\nดีเลิศ <b>\t๕\nดี &amp;\t๓")]),
-        Item("activity", "กิจกรรมองค์การบริหารส่วนตำบลพิปูนผู้บริหารท้องถิ่นธรรมาภิบาลประสิทธิภาพ",
-             "ตัวชี้วัดยาวมากองค์การบริหารส่วนตำบลพิปูนองค์การบริหารส่วนตำบลพิปูน", "ประชาชน", "สำเร็จ",
-             Budget(None, 1_234_567_850, 50), (False, True, False), "not_possible", "no_budget", "", []),
-        Item("measure", "มาตรการ Latin words and 123 numbers ปนกัน", "-", "", "", Budget(), (False, False, False),
-             None, None, "บรรทัดหนึ่ง\r\nบรรทัดสอง\x0bบรรทัดสาม\u2028บรรทัดสี่", []),
+        Item(
+            "project",
+            "โครงการที่นี่ปี่น้ำ กิ่ง ญี่ปุ่น ฐิติ ผู้ใหญ่ ฤๅษี น้ำ ป่า",
+            MARKUP[0],
+            MARKUP[1],
+            MARKUP[2],
+            Budget(2_000_000, 6_500_000, None),
+            (True, False, True),
+            "done",
+            None,
+            MARKUP[3],
+            [
+                DetailBlock(
+                    "วัตถุประสงค์", "- " + MARKUP[1] + "\n- เพื่อให้ผู้บริหารท้องถิ่นมีความรู้\nย่อหน้าธรรมดา " + MARKUP[0]
+                ),
+                DetailBlock("ผลการดำเนินการ", "ผลการประเมิน\tระดับคะแนน\nดีเลิศ <b>\t๕\nดี &amp;\t๓"),
+            ],
+        ),
+        Item(
+            "activity",
+            "กิจกรรมองค์การบริหารส่วนตำบลพิปูนผู้บริหารท้องถิ่นธรรมาภิบาลประสิทธิภาพ",
+            "ตัวชี้วัดยาวมากองค์การบริหารส่วนตำบลพิปูนองค์การบริหารส่วนตำบลพิปูน",
+            "ประชาชน",
+            "สำเร็จ",
+            Budget(None, 1_234_567_850, 50),
+            (False, True, False),
+            "not_possible",
+            "no_budget",
+            "",
+            [],
+        ),
+        Item(
+            "measure",
+            "มาตรการ Latin words and 123 numbers ปนกัน",
+            "-",
+            "",
+            "",
+            Budget(),
+            (False, False, False),
+            None,
+            None,
+            "บรรทัดหนึ่ง\r\nบรรทัดสอง\x0bบรรทัดสาม\u2028บรรทัดสี่",
+            [],
+        ),
     ]
-    tree = [Heading("มิติแรก <ทดสอบ>", [Heading("ส่วนย่อย", [Heading("หัวข้อย่อย", items[:2])]), items[2]]),
-            Heading("มิติที่ไม่มีงบ", [Heading("ว่าง", [Item("project", "โครงการไม่มีงบ")])])]
-    report = Report(2564, 12, "แผนปฏิบัติการ <b>ป้องกัน</b>", None, tree,
-                    Conclusion("- ปัจจัย <font>", "ปัญหา & อุปสรรค", "ข้อเสนอแนะ\n- ข้อหนึ่ง"),
-                    Reporter("นางสาวทดสอบ <ระบบ>", "นักวิเคราะห์", "0-7555", "a@b.c", dt.date(2021, 10, 8)),
-                    Announcement("ตามที่ <a href='x'>ประกาศ</a>\nย่อหน้าสอง", dt.date(2021, 10, 9),
-                                 "นายทดสอบ & ลงนาม", "นายก <อบต.>", None))
+    tree = [
+        Heading("มิติแรก <ทดสอบ>", [Heading("ส่วนย่อย", [Heading("หัวข้อย่อย", items[:2])]), items[2]]),
+        Heading("มิติที่ไม่มีงบ", [Heading("ว่าง", [Item("project", "โครงการไม่มีงบ")])]),
+    ]
+    report = Report(
+        2564,
+        12,
+        "แผนปฏิบัติการ <b>ป้องกัน</b>",
+        None,
+        tree,
+        Conclusion("- ปัจจัย <font>", "ปัญหา & อุปสรรค", "ข้อเสนอแนะ\n- ข้อหนึ่ง"),
+        Reporter("นางสาวทดสอบ <ระบบ>", "นักวิเคราะห์", "0-7555", "a@b.c", dt.date(2021, 10, 8)),
+        Announcement(
+            "ตามที่ <a href='x'>ประกาศ</a>\nย่อหน้าสอง",
+            dt.date(2021, 10, 9),
+            "นายทดสอบ & ลงนาม",
+            "นายก <อบต.>",
+            None,
+        ),
+    )
     return org, report
 
 
 def _text(pdf):
-    return subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="sample not present")
@@ -91,8 +149,9 @@ def test_sample_text_in_other_readers(tmp_path, reader):
     else:
         if shutil.which("mutool") is None:
             pytest.skip("mupdf-tools not installed")
-        text = subprocess.run(["mutool", "draw", "-F", "txt", "-o", "-", str(out)], capture_output=True,
-                              text=True, check=True).stdout
+        text = subprocess.run(
+            ["mutool", "draw", "-F", "txt", "-o", "-", str(out)], capture_output=True, text=True, check=True
+        ).stdout
     got = textcheck.norm(text)
     raw = json.loads(SAMPLE.read_text(encoding="utf-8"))
     assert [w for w in textcheck.expected_lines(raw["reports"][0]) if textcheck.norm(w) not in got] == []
@@ -139,7 +198,7 @@ def test_table_totals_equal_the_cores():
     totals = report_totals(report)
     want = [t for _, t in totals.dimensions] + [totals.total]
     assert len(total_rows) == len(want)
-    for row, t in zip(total_rows, want):
+    for row, t in zip(total_rows, want, strict=False):
         amounts = [c.text for c in row.cells[1:4]]
         assert amounts == [format_amount(t.integrated), format_amount(t.agency), format_amount(t.disbursed)]
     # a dimension whose amounts are all empty prints "-"
@@ -160,7 +219,9 @@ def test_only_embedded_fonts(tmp_path):
     org, report = tricky_report()
     out = tmp_path / "t.pdf"
     export_report_pdf(org, report, out)
-    lines = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    lines = subprocess.run(
+        ["pdffonts", str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert lines
     for line in lines:
         cols = line.split()
@@ -172,8 +233,21 @@ def test_arabic_digits_via_cli(tmp_path):
     if not SAMPLE.exists():
         pytest.skip("sample not present")
     out = tmp_path / "a.pdf"
-    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "export-pdf", str(SAMPLE), "-o", str(out),
-                          "--digits", "arabic"], capture_output=True, text=True, cwd=ROOT)
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "export-pdf",
+            str(SAMPLE),
+            "-o",
+            str(out),
+            "--digits",
+            "arabic",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert res.returncode == 0, res.stderr
     text = _text(out)
     assert "170,000" in text and "- 2 -" in text and "ผลงานปีงบประมาณ พ.ศ. 2564" in text
@@ -214,11 +288,15 @@ def test_round_box_and_form_title_on_every_landscape_page(tmp_path):
 
 def _png(w=60, h=40):
     def chunk(kind, data):
-        return (len(data).to_bytes(4, "big") + kind + data
-                + zlib.crc32(kind + data).to_bytes(4, "big"))
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
     raw = b"".join(b"\0" + bytes([200, 30, 30]) * w for _ in range(h))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", w.to_bytes(4, "big") + h.to_bytes(4, "big") + b"\x08\x02\0\0\0")
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", w.to_bytes(4, "big") + h.to_bytes(4, "big") + b"\x08\x02\0\0\0")
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_emblem_on_the_announcement(tmp_path):
@@ -282,8 +360,15 @@ def test_bad_digits_argument(tmp_path):
 def test_row_taller_than_a_page_is_cut_with_one_header_per_page(tmp_path):
     from pypdf import PdfReader
 
-    report = Report(2565, 6, tree=[Heading("มิติ", [Item(title="ยาวมาก", result="ผลการดำเนินงาน " * 600),
-                                                    Item(title="สั้น", result="สั้น")])])
+    report = Report(
+        2565,
+        6,
+        tree=[
+            Heading(
+                "มิติ", [Item(title="ยาวมาก", result="ผลการดำเนินงาน " * 600), Item(title="สั้น", result="สั้น")]
+            )
+        ],
+    )
     out = tmp_path / "tall.pdf"
     info = export_report_pdf(Organization("อบต.ทดสอบ", "เมือง", "ภูเก็ต"), report, out)
     reader = PdfReader(str(out))
@@ -300,17 +385,31 @@ def test_cli_export_from_a_data_file(tmp_path):
         pytest.skip("sample not present")
     data = tmp_path / "s.pipun"
     main = [sys.executable, str(ROOT / "main.py")]
-    assert subprocess.run(main + ["import-json", str(SAMPLE), "-o", str(data)], cwd=ROOT,
-                          capture_output=True).returncode == 0
+    assert (
+        subprocess.run(
+            main + ["import-json", str(SAMPLE), "-o", str(data)], cwd=ROOT, capture_output=True
+        ).returncode
+        == 0
+    )
     out = tmp_path / "s.pdf"
-    res = subprocess.run(main + ["export-pdf", str(data), "-o", str(out), "--report", "2564-6"], cwd=ROOT,
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        main + ["export-pdf", str(data), "-o", str(out), "--report", "2564-6"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert res.returncode == 0, res.stderr
     assert "Sarabun-Regular.ttf" in res.stderr
-    missing, _total = textcheck.check_report(str(out), json.loads(SAMPLE.read_text(encoding="utf-8"))["reports"][0])
+    missing, _total = textcheck.check_report(
+        str(out), json.loads(SAMPLE.read_text(encoding="utf-8"))["reports"][0]
+    )
     assert missing == []
-    bad = subprocess.run(main + ["export-pdf", str(data), "-o", str(tmp_path / "no" / "x.pdf")], cwd=ROOT,
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        main + ["export-pdf", str(data), "-o", str(tmp_path / "no" / "x.pdf")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 2 and "ข้อผิดพลาด" in bad.stderr and "Traceback" not in bad.stderr
 
 
@@ -323,8 +422,15 @@ def test_no_page_ends_with_a_heading(tmp_path):
     report = doc.reports[0]
     placed = []
     fonts = FontSet.default()
-    pdf = ReportDocTemplate(str(tmp_path / "s.pdf"), fonts=fonts, report=report, organization=doc.organization,
-                            digits="thai", fingerprint=None, on_flowable=lambda f: placed.append((pdf.page, f)))
+    pdf = ReportDocTemplate(
+        str(tmp_path / "s.pdf"),
+        fonts=fonts,
+        report=report,
+        organization=doc.organization,
+        digits="thai",
+        fingerprint=None,
+        on_flowable=lambda f: placed.append((pdf.page, f)),
+    )
     pdf.build(build_story(doc.organization, report, pdf, fonts, "thai"))
     last_on_page = {}
     from reportlab.platypus import CondPageBreak, Spacer

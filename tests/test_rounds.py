@@ -31,9 +31,16 @@ def test_six_to_twelve_of_the_same_year_keeps_results(sample):
     assert (new.fiscal_year, new.round) == (2564, 12)
     old_items, new_items = items(sample), items(new)
     assert len(new_items) == len(old_items) == 66
-    for a, b in zip(old_items, new_items):
-        assert (b.title, b.result, b.budget, b.status, b.status_reason, b.details, b.approaches) == \
-               (a.title, a.result, a.budget, a.status, a.status_reason, a.details, a.approaches)
+    for a, b in zip(old_items, new_items, strict=False):
+        assert (b.title, b.result, b.budget, b.status, b.status_reason, b.details, b.approaches) == (
+            a.title,
+            a.result,
+            a.budget,
+            a.status,
+            a.status_reason,
+            a.details,
+            a.approaches,
+        )
     t = report_totals(new).total
     assert (t.agency, t.disbursed) == (170_000_00, 60_000_00)
     assert new.conclusion == sample.conclusion
@@ -66,9 +73,15 @@ def test_dates_are_cleared_and_people_kept(sample):
 
 def test_next_year_clears_results_amounts_and_statuses(sample):
     new = new_round(sample, 2565, 6)
-    for a, b in zip(items(sample), items(new)):
-        assert (b.item_type, b.title, b.indicator, b.target, b.approaches, b.note) == \
-               (a.item_type, a.title, a.indicator, a.target, a.approaches, a.note)
+    for a, b in zip(items(sample), items(new), strict=False):
+        assert (b.item_type, b.title, b.indicator, b.target, b.approaches, b.note) == (
+            a.item_type,
+            a.title,
+            a.indicator,
+            a.target,
+            a.approaches,
+            a.note,
+        )
         assert b.result == "" and b.budget == Budget() and b.status is None and b.status_reason is None
         assert all(not d.heading.startswith("ผลการดำเนิน") for d in b.details)
         assert [d for d in a.details if not d.heading.startswith("ผลการดำเนิน")] == b.details
@@ -78,8 +91,18 @@ def test_next_year_clears_results_amounts_and_statuses(sample):
 
 
 def test_twelve_back_to_six_of_the_same_year_keeps_the_years_budgets():
-    src = Heading("มิติ", [Item(title="ก", result="ผล", status="not_possible", status_reason="no_budget",
-                               budget=Budget(100, 200, 50))])
+    src = Heading(
+        "มิติ",
+        [
+            Item(
+                title="ก",
+                result="ผล",
+                status="not_possible",
+                status_reason="no_budget",
+                budget=Budget(100, 200, 50),
+            )
+        ],
+    )
     report = Report(2566, 12, tree=[src])
     new = new_round(report, 2566, 6)
     item = items(new)[0]
@@ -95,9 +118,14 @@ def test_new_round_can_be_stored(sample, tmp_path):
         assert [n.title for n in walk(back.tree)] == [n.title for n in walk(sample.tree)]
 
 
-@pytest.mark.parametrize("year, round_, match", [
-    (2564, 6, "ต้นฉบับ"), (2564, 9, "รอบรายงาน"), (2021, 6, "ปีงบประมาณ"),
-])
+@pytest.mark.parametrize(
+    "year, round_, match",
+    [
+        (2564, 6, "ต้นฉบับ"),
+        (2564, 9, "รอบรายงาน"),
+        (2021, 6, "ปีงบประมาณ"),
+    ],
+)
 def test_invalid_combinations_are_refused_in_thai(sample, year, round_, match):
     with pytest.raises(ValueError, match=match):
         new_round(sample, year, round_)

@@ -31,8 +31,19 @@ def data_dir(tmp_path, monkeypatch):
 
 def good_file(path: Path) -> Path:
     with ReportStore.create(path, Organization("อบต.ทดสอบ", "ก", "ข")) as store:
-        store.add_report(Report(2564, 6, plan_title="แผน", tree=[Heading("มิติ ๑", [
-            Item(title=f"โครงการ {i}", budget=Budget(None, 100 * i, None)) for i in range(200)])]))
+        store.add_report(
+            Report(
+                2564,
+                6,
+                plan_title="แผน",
+                tree=[
+                    Heading(
+                        "มิติ ๑",
+                        [Item(title=f"โครงการ {i}", budget=Budget(None, 100 * i, None)) for i in range(200)],
+                    )
+                ],
+            )
+        )
     return path
 
 
@@ -42,8 +53,14 @@ def snapshot(folder: Path) -> dict:
 
 def run_cli(*args, cwd=None):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
-                          text=True, env=env, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def assert_refused(path: Path, match: str):
@@ -101,7 +118,7 @@ def test_corrupted_pages_fail_quick_check(tmp_path):
     good = bytearray(good_file(tmp_path / "good.pipun").read_bytes())
     page = int.from_bytes(good[16:18], "big")
     for p in range(2, len(good) // page):  # every b-tree page header after the first
-        good[p * page: p * page + 12] = b"\xff" * 12
+        good[p * page : p * page + 12] = b"\xff" * 12
     path = make_bad(tmp_path, "corrupt.pipun")
     path.write_bytes(bytes(good))
     assert_refused(path, "เสียหาย")
@@ -141,7 +158,7 @@ HOSTILE = {
     "table": "CREATE TABLE extra (x)",
     "index": "CREATE INDEX on_expr ON nodes (lower(title))",
     "changed_table": "DROP TABLE details; CREATE TABLE details (id INTEGER PRIMARY KEY, node_id INTEGER, "
-                     "position INTEGER, heading TEXT DEFAULT (random()), body TEXT)",
+    "position INTEGER, heading TEXT DEFAULT (random()), body TEXT)",
 }
 
 
@@ -185,7 +202,9 @@ JSON_DAMAGE = {
     "wrong_type_year": lambda d: d["reports"][0].__setitem__("fiscal_year", "2564"),
     "wrong_type_tree": lambda d: d["reports"][0].__setitem__("tree", {}),
     "wrong_type_amount": lambda d: first_item(d["reports"][0]["tree"])["budget"].__setitem__("agency", 20000),
-    "wrong_type_approaches": lambda d: first_item(d["reports"][0]["tree"]).__setitem__("approaches", [1, 0, 0]),
+    "wrong_type_approaches": lambda d: first_item(d["reports"][0]["tree"]).__setitem__(
+        "approaches", [1, 0, 0]
+    ),
     "unknown_key_top": lambda d: d.__setitem__("macro", "=cmd|' /C calc'!A0"),
     "unknown_key_item": lambda d: d["reports"][0]["tree"][0].__setitem__("onload", "alert(1)"),
     "newer_version": lambda d: d.__setitem__("version", 99),
@@ -200,15 +219,20 @@ def test_bad_json_is_refused_without_writing(tmp_path, damage):
     src = tmp_path / "in.json"
     src.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     before = snapshot(tmp_path)
-    for command in (["import-json", src, "-o", tmp_path / "out.pipun"], ["summary", src], ["fingerprint", src]):
+    for command in (
+        ["import-json", src, "-o", tmp_path / "out.pipun"],
+        ["summary", src],
+        ["fingerprint", src],
+    ):
         result = run_cli(*command)
         assert result.returncode == 2, result.stderr
         assert "Traceback" not in result.stderr and result.stderr.startswith("ข้อผิดพลาด")
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.parametrize("content", [b"", b"\xff\xfe garbage", b"{", b"[]", b"null", b'{"format": 1}' * 1000,
-                                     b"[" * 100_000])
+@pytest.mark.parametrize(
+    "content", [b"", b"\xff\xfe garbage", b"{", b"[]", b"null", b'{"format": 1}' * 1000, b"[" * 100_000]
+)
 def test_garbage_json_is_refused(tmp_path, content):
     src = tmp_path / "in.json"
     src.write_bytes(content)
@@ -229,9 +253,13 @@ def make_v1_file(path: Path) -> Path:
     conn.execute("PRAGMA user_version = 1")
     conn.execute("INSERT INTO organization (id, name, district, province) VALUES (1, 'อบต.เก่า', 'ก', 'ข')")
     conn.execute("INSERT INTO reports (id, fiscal_year, round, plan_title) VALUES (1, 2563, 12, 'แผนเก่า')")
-    conn.execute("INSERT INTO nodes (id, report_id, parent_id, position, kind, title) VALUES (1, 1, NULL, 0, 'heading', 'มิติ')")
-    conn.execute("INSERT INTO nodes (id, report_id, parent_id, position, kind, title, item_type, agency) "
-                 "VALUES (2, 1, 1, 0, 'item', 'โครงการเก่า', 'project', 500000)")
+    conn.execute(
+        "INSERT INTO nodes (id, report_id, parent_id, position, kind, title) VALUES (1, 1, NULL, 0, 'heading', 'มิติ')"
+    )
+    conn.execute(
+        "INSERT INTO nodes (id, report_id, parent_id, position, kind, title, item_type, agency) "
+        "VALUES (2, 1, 1, 0, 'item', 'โครงการเก่า', 'project', 500000)"
+    )
     conn.execute("COMMIT")
     conn.close()
     return path

@@ -55,7 +55,9 @@ def test_sqlite_page_limit_full(tmp_path):
         with pytest.raises(WriteError, match="พื้นที่ดิสก์เต็ม") as info:
             store.update_node(item, note=BIG, title="ใหม่")
         assert info.value.retryable
-        assert store.load_report(store.reports()[0].id).tree[0].children[0].title == "0"  # nothing half-stored
+        assert (
+            store.load_report(store.reports()[0].id).tree[0].children[0].title == "0"
+        )  # nothing half-stored
         assert store.history(node_id=item) == []
         store.conn.execute("PRAGMA max_page_count = 1073741823")
         store.update_node(item, note=BIG, title="ใหม่")  # the same edit, retried
@@ -91,8 +93,12 @@ store.close()
 def test_kernel_write_errors_past_the_file_size_limit(tmp_path):
     path = tmp_path / "org.pipun"
     item = make_file(path)
-    result = subprocess.run([sys.executable, "-c", CHILD, str(path), str(ROOT), str(item)], capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path), str(ROOT), str(item)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     first, second = result.stdout.strip().splitlines()
     assert first.startswith("ERROR True") and thai(first) and "ยังไม่ถูกบันทึก" in first
@@ -110,7 +116,9 @@ def tiny_volume(tmp_path):
         pytest.skip("mounting needs root; the RLIMIT_FSIZE and page-limit tests cover a full disk")
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], capture_output=True)
     if done.returncode != 0:
-        pytest.skip("this container may not mount tmpfs; the RLIMIT_FSIZE and page-limit tests cover a full disk")
+        pytest.skip(
+            "this container may not mount tmpfs; the RLIMIT_FSIZE and page-limit tests cover a full disk"
+        )
     yield mnt
     subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
 

@@ -3,6 +3,7 @@
 import json
 
 from conftest import SAMPLE
+
 from pipun_desktop.core.numbering import numbered
 from pipun_desktop.core.totals import report_totals
 from pipun_desktop.interchange.json_format import document_to_dict, read_document
@@ -18,9 +19,17 @@ def test_sample_imports_and_totals_match_the_seed(tmp_path):
     assert (report.fiscal_year, report.round) == (2564, 6)
     totals = report_totals(report)
     got = [(t.integrated, t.agency, t.disbursed) for _, t in totals.dimensions]
-    assert got == [(None, 65_000 * BAHT, 20_000 * BAHT), (None, 30_000 * BAHT, None),
-                   (None, 35_000 * BAHT, None), (None, 40_000 * BAHT, 40_000 * BAHT)]
-    assert (totals.total.agency, totals.total.disbursed, totals.total.items) == (170_000 * BAHT, 60_000 * BAHT, 66)
+    assert got == [
+        (None, 65_000 * BAHT, 20_000 * BAHT),
+        (None, 30_000 * BAHT, None),
+        (None, 35_000 * BAHT, None),
+        (None, 40_000 * BAHT, 40_000 * BAHT),
+    ]
+    assert (totals.total.agency, totals.total.disbursed, totals.total.items) == (
+        170_000 * BAHT,
+        60_000 * BAHT,
+        66,
+    )
     numbers = [n.number for n in numbered(report.tree)]
     assert numbers[:4] == ["มิติที่ ๑", "๑.๑", "๑.๑.๑", "๑.๑.๑ (๑)"]
     assert [n.number for n in numbered(report.tree) if n.depth == 0] == ["มิติที่ ๑", "มิติที่ ๒", "มิติที่ ๓", "มิติที่ ๔"]

@@ -2,6 +2,7 @@
 
 Plain ``json`` only, so these run without the program's importer.
 """
+
 import json
 import re
 from decimal import Decimal
@@ -17,8 +18,20 @@ KNOWN_EMPTY = {
     ("มาตรการ “ส่งเสริมการปฏิบัติงานตามประมวลจริยธรรมขององค์การบริหารส่วนตำบลพิปูน”", "indicator"),
 }
 
-ITEM_KEYS = {"kind", "item_type", "title", "indicator", "target", "result", "budget",
-             "approaches", "status", "status_reason", "note", "details"}
+ITEM_KEYS = {
+    "kind",
+    "item_type",
+    "title",
+    "indicator",
+    "target",
+    "result",
+    "budget",
+    "approaches",
+    "status",
+    "status_reason",
+    "note",
+    "details",
+}
 HEADING_KEYS = {"kind", "title", "children"}
 
 # Thai marks that can never follow a space (they attach to the preceding consonant):
@@ -86,8 +99,11 @@ def sums(nodes):
 def test_header(doc, report):
     assert doc["format"] == "pipun-report"
     assert doc["version"] == 1
-    assert doc["organization"] == {"name": "องค์การบริหารส่วนตำบลพิปูน", "district": "พิปูน",
-                                   "province": "นครศรีธรรมราช"}
+    assert doc["organization"] == {
+        "name": "องค์การบริหารส่วนตำบลพิปูน",
+        "district": "พิปูน",
+        "province": "นครศรีธรรมราช",
+    }
     assert report["fiscal_year"] == 2564
     assert report["round"] == 6
     assert report["plan_title"] == "แผนปฏิบัติการป้องกันการทุจริต ๔ ปี (พ.ศ. ๒๕๖๑ - ๒๕๖๔)"
@@ -132,12 +148,15 @@ def test_every_node_has_every_key(report):
                 assert isinstance(block["body"], str) and block["body"].strip()
 
 
-@pytest.mark.parametrize("dimension, agency, disbursed", [
-    (0, "65000", "20000"),
-    (1, "30000", "0"),
-    (2, "35000", "0"),
-    (3, "40000", "40000"),
-])
+@pytest.mark.parametrize(
+    "dimension, agency, disbursed",
+    [
+        (0, "65000", "20000"),
+        (1, "30000", "0"),
+        (2, "35000", "0"),
+        (3, "40000", "40000"),
+    ],
+)
 def test_dimension_budgets(report, dimension, agency, disbursed):
     total = sums(report["tree"][dimension]["children"])
     assert total == {"integrated": Decimal(0), "agency": Decimal(agency), "disbursed": Decimal(disbursed)}

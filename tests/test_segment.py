@@ -2,7 +2,8 @@
 
 import unicodedata
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipun_desktop.thai import segment
 
@@ -73,9 +74,13 @@ def test_word_boundaries_are_cluster_boundaries(text):
 def test_word_set_segments_like_pythainlps_trie():
     from pythainlp.tokenize import newmm, word_dict_trie
 
-    text = ("องค์การบริหารส่วนตำบลพิปูน ได้มีการจัดทำแผนปฏิบัติการป้องกันการทุจริต ๔ ปี (พ.ศ. ๒๕๖๑ - ๒๕๖๔) "
-            "เพื่อใช้เป็นกรอบดำเนินงานในการป้องกันการทุจริตภายในองค์กร ที่นี่ปี่น้ำ ผู้ใหญ่บ้าน ITA 2566")
-    assert newmm.segment(text, custom_dict=segment._trie("word")) == newmm.segment(text, custom_dict=word_dict_trie())
+    text = (
+        "องค์การบริหารส่วนตำบลพิปูน ได้มีการจัดทำแผนปฏิบัติการป้องกันการทุจริต ๔ ปี (พ.ศ. ๒๕๖๑ - ๒๕๖๔) "
+        "เพื่อใช้เป็นกรอบดำเนินงานในการป้องกันการทุจริตภายในองค์กร ที่นี่ปี่น้ำ ผู้ใหญ่บ้าน ITA 2566"
+    )
+    assert newmm.segment(text, custom_dict=segment._trie("word")) == newmm.segment(
+        text, custom_dict=word_dict_trie()
+    )
 
 
 def test_unknown_fragments_stick_to_their_neighbour():
@@ -109,7 +114,9 @@ def test_word_set_prefixes_on_real_words():
     text = "องค์การบริหารส่วนตำบลพิปูนได้มีการจัดทำแผนปฏิบัติการป้องกันการทุจริตกระทรวงมหาดไทยว่าด้วย"
     trie = word_dict_trie()
     ours = segment._trie("word")
-    assert [ours.prefixes(text, i) for i in range(len(text))] == [trie.prefixes(text, i) for i in range(len(text))]
+    assert [ours.prefixes(text, i) for i in range(len(text))] == [
+        trie.prefixes(text, i) for i in range(len(text))
+    ]
 
 
 def test_word_breaking_writes_nothing_in_the_users_home(tmp_path):
@@ -120,9 +127,17 @@ def test_word_breaking_writes_nothing_in_the_users_home(tmp_path):
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHAINLP_")}
     env["HOME"] = env["USERPROFILE"] = str(tmp_path)
-    res = subprocess.run([sys.executable, "-c", "from pipun_desktop.thai.segment import words; "
-                          "print('|'.join(words('ที่นี่ปี่น้ำ')))"], capture_output=True, text=True, env=env,
-                         cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from pipun_desktop.thai.segment import words; print('|'.join(words('ที่นี่ปี่น้ำ')))",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    )
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "ที่นี่|ปี่|น้ำ"
     assert list(tmp_path.iterdir()) == []

@@ -5,18 +5,46 @@ import sqlite3
 
 import pytest
 
-from pipun_desktop.core.model import Announcement, Budget, DetailBlock, Heading, Item, Organization, Report, Reporter
+from pipun_desktop.core.model import (
+    Announcement,
+    Budget,
+    DetailBlock,
+    Heading,
+    Item,
+    Organization,
+    Report,
+    Reporter,
+)
 from pipun_desktop.storage.store import ReportStore, StorageError
 
 
 def make_report(year=2564, rnd=6):
     return Report(
-        fiscal_year=year, round=rnd, plan_title="แผน",
-        tree=[Heading("มิติ ๑", [Heading("ส่วน", [
-            Item(title="ก", budget=Budget(None, 2_000_000, 1_000_050), approaches=(True, False, True),
-                 status="not_possible", status_reason="no_budget", details=[DetailBlock("วัตถุประสงค์", "- ก\n- ข")]),
-            Item(title="ข", item_type="measure"),
-        ])]), Heading("มิติ ๒")],
+        fiscal_year=year,
+        round=rnd,
+        plan_title="แผน",
+        tree=[
+            Heading(
+                "มิติ ๑",
+                [
+                    Heading(
+                        "ส่วน",
+                        [
+                            Item(
+                                title="ก",
+                                budget=Budget(None, 2_000_000, 1_000_050),
+                                approaches=(True, False, True),
+                                status="not_possible",
+                                status_reason="no_budget",
+                                details=[DetailBlock("วัตถุประสงค์", "- ก\n- ข")],
+                            ),
+                            Item(title="ข", item_type="measure"),
+                        ],
+                    )
+                ],
+            ),
+            Heading("มิติ ๒"),
+        ],
         reporter=Reporter("ผู้รายงาน", "ตำแหน่ง", "0", "a@b", dt.date(2021, 4, 8)),
         announcement=Announcement("ประกาศ", dt.date(2021, 4, 8), "นาย ก", "นายก", b"\x89PNG\r\n\x1a\nxx"),
     )
@@ -63,15 +91,24 @@ def test_edits_are_committed_when_the_call_returns(store):
     report = make_report()
     store.add_report(report)
     item = report.tree[0].children[0].children[0]
-    store.update_node(item.id, title="ใหม่", budget=Budget(1, 2, 3), approaches=(False, True, False),
-                      details=[DetailBlock("ผล", "ข้อความ")])
+    store.update_node(
+        item.id,
+        title="ใหม่",
+        budget=Budget(1, 2, 3),
+        approaches=(False, True, False),
+        details=[DetailBlock("ผล", "ข้อความ")],
+    )
     store.update_report(report.id, plan_title="แผนใหม่", reporter=Reporter(name="คนใหม่"))
     # another connection sees it without any save
     other = ReportStore.open(store.path, read_only=True)
     back = other.load_report(report.id)
     got = back.tree[0].children[0].children[0]
     assert (got.title, got.budget, got.approaches, got.details) == (
-        "ใหม่", Budget(1, 2, 3), (False, True, False), [DetailBlock("ผล", "ข้อความ")])
+        "ใหม่",
+        Budget(1, 2, 3),
+        (False, True, False),
+        [DetailBlock("ผล", "ข้อความ")],
+    )
     assert back.plan_title == "แผนใหม่" and back.reporter.name == "คนใหม่" and back.reporter.date is None
     other.close()
 

@@ -1,9 +1,16 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pipun_desktop.thai.amounts import AmountError, decimal_string, format_amount, parse_amount, satang_from_decimal_string
+from pipun_desktop.thai.amounts import (
+    AmountError,
+    decimal_string,
+    format_amount,
+    parse_amount,
+    satang_from_decimal_string,
+)
 from pipun_desktop.thai.dates import thai_date
 from pipun_desktop.thai.digits import render_digits, to_arabic_digits, to_thai_digits
 
@@ -16,15 +23,28 @@ def test_digits_both_ways():
         render_digits("1", "roman")
 
 
-@pytest.mark.parametrize("text,satang", [
-    ("๒๐,๐๐๐", 2_000_000), ("20,000.50", 2_000_050), ("20000", 2_000_000), ("-", None), ("", None),
-    ("  ", None), ("๑๒.๕", 1250), ("1,234,567.89", 123_456_789), ("0", 0), ("20000 บาท", 2_000_000),
-])
+@pytest.mark.parametrize(
+    "text,satang",
+    [
+        ("๒๐,๐๐๐", 2_000_000),
+        ("20,000.50", 2_000_050),
+        ("20000", 2_000_000),
+        ("-", None),
+        ("", None),
+        ("  ", None),
+        ("๑๒.๕", 1250),
+        ("1,234,567.89", 123_456_789),
+        ("0", 0),
+        ("20000 บาท", 2_000_000),
+    ],
+)
 def test_parse_amount_accepts_what_officers_type(text, satang):
     assert parse_amount(text) == satang
 
 
-@pytest.mark.parametrize("text", ["12,3a", "1.234", "-5", "๒๐,๐๐", "1,2345", "abc", "1e5", "NaN", "1..2", ",100"])
+@pytest.mark.parametrize(
+    "text", ["12,3a", "1.234", "-5", "๒๐,๐๐", "1,2345", "abc", "1e5", "NaN", "1..2", ",100"]
+)
 def test_parse_amount_rejects_in_thai(text):
     with pytest.raises(AmountError) as err:
         parse_amount(text)
@@ -36,7 +56,11 @@ def test_format_amount():
     assert format_amount(2_000_050) == "๒๐,๐๐๐.๕๐"
     assert format_amount(None) == "-"
     assert format_amount(123_456_700, "arabic") == "1,234,567"
-    assert decimal_string(2_000_000) == "20000.00" and decimal_string(5) == "0.05" and decimal_string(None) is None
+    assert (
+        decimal_string(2_000_000) == "20000.00"
+        and decimal_string(5) == "0.05"
+        and decimal_string(None) is None
+    )
     assert satang_from_decimal_string("20000.5") == 2_000_050
     for bad in ("20,000.00", "1.234", "-1", " 1", "1e3", ""):
         with pytest.raises(ValueError):

@@ -6,15 +6,29 @@ import subprocess
 
 import pytest
 import uharfbuzz as hb
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.pdfgen.canvas import Canvas
 
 from pipun_desktop.pdf import typeset as ts
 from pipun_desktop.pdf.fonts import get_font
 from pipun_desktop.thai import segment
 
-HARD_WORDS = ["ที่นี่ปี่น้ำ", "กิ่ง", "ญี่ปุ่น", "ฐิติ", "ผู้ใหญ่", "ฤๅษี", "น้ำ", "ป่า",
-              "เรื่องเสื้อเนื้อ", "ทำน้ำคำ", "ปฏิบัติ", "กตัญญู", "องค์การบริหารส่วนตำบลพิปูน"]
+HARD_WORDS = [
+    "ที่นี่ปี่น้ำ",
+    "กิ่ง",
+    "ญี่ปุ่น",
+    "ฐิติ",
+    "ผู้ใหญ่",
+    "ฤๅษี",
+    "น้ำ",
+    "ป่า",
+    "เรื่องเสื้อเนื้อ",
+    "ทำน้ำคำ",
+    "ปฏิบัติ",
+    "กตัญญู",
+    "องค์การบริหารส่วนตำบลพิปูน",
+]
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 
 
@@ -34,13 +48,13 @@ def _pdf(lines, path, size=16, style="regular"):
 
 def _pdftotext_lines(path):
     out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True)
-    return [l for l in out.stdout.replace("\f", "\n").splitlines() if l.strip()]
+    return [ln for ln in out.stdout.replace("\f", "\n").splitlines() if ln.strip()]
 
 
 @needs_poppler
 @pytest.mark.parametrize("style", ["regular", "bold"])
 def test_hard_words_copy_back_exactly(tmp_path, style):
-    texts = HARD_WORDS + ["ที่นี่ ปี่น้ำ กิ่ง", "Hello <b>โลก</b> 123 ๑๒๓ & \"อ้างอิง\""]
+    texts = HARD_WORDS + ["ที่นี่ ปี่น้ำ กิ่ง", 'Hello <b>โลก</b> 123 ๑๒๓ & "อ้างอิง"']
     path = _pdf(texts, tmp_path / "hard.pdf", style=style)
     assert _pdftotext_lines(path) == texts
 
@@ -50,7 +64,7 @@ def test_hard_words_copy_back_exactly_pypdf(tmp_path):
 
     path = _pdf(HARD_WORDS, tmp_path / "hard.pdf")
     got = PdfReader(str(path)).pages[0].extract_text()
-    assert [l for l in got.splitlines() if l.strip()] == HARD_WORDS
+    assert [ln for ln in got.splitlines() if ln.strip()] == HARD_WORDS
 
 
 @needs_poppler
@@ -62,12 +76,15 @@ def test_random_dictionary_paragraphs_copy_back_exactly(tmp_path, size):
     rng = random.Random(size)
     texts = []
     for _ in range(40):
-        texts.append("".join(rng.choice(words) for _ in range(rng.randint(2, 8)))
-                     + " " + "".join(rng.choice(words) for _ in range(3)))
+        texts.append(
+            "".join(rng.choice(words) for _ in range(rng.randint(2, 8)))
+            + " "
+            + "".join(rng.choice(words) for _ in range(3))
+        )
     font = get_font(rng.choice(["regular", "bold"]))
-    lines = [l.text for t in texts for l in ts.wrap(font, t, size, 480)]
+    lines = [ln.text for t in texts for ln in ts.wrap(font, t, size, 480)]
     path = _pdf(lines, tmp_path / "random.pdf", size=size, style=font.fontName.split("-")[-1])
-    assert _pdftotext_lines(path) == [l.strip() for l in lines]
+    assert _pdftotext_lines(path) == [ln.strip() for ln in lines]
 
 
 def _hb_positions(font, text, size):
@@ -93,12 +110,12 @@ def _drawn_positions(pdf_path, x0, y0=None):
     page = reader.pages[0]
     fonts = page["/Resources"]["/Font"]
     content = ContentStream(page.get_contents(), reader)
-    x = y = rise = size = 0.0
+    x = rise = size = 0.0
     widths = {}
     out = []
     for operands, op in content.operations:
         if op == b"Tm":
-            x, y = float(operands[4]), float(operands[5])
+            x, _y = float(operands[4]), float(operands[5])
         elif op == b"Tf":
             f = fonts[operands[0]].get_object()
             first = int(f["/FirstChar"])
@@ -130,7 +147,7 @@ def test_glyph_positions_match_harfbuzz(tmp_path, word):
     drawn = sorted(_drawn_positions(path, 40, 500))  # text glyphs and outlines alike
     want = sorted(_hb_positions(font, word, 20))
     assert len(drawn) == len(want)
-    for (dx, dy), (wx, wy) in zip(drawn, want):
+    for (dx, dy), (wx, wy) in zip(drawn, want, strict=False):
         assert dx == pytest.approx(wx, abs=0.01)
         assert dy == pytest.approx(wy, abs=0.01)
 
@@ -148,8 +165,10 @@ THAI = [chr(c) for c in range(0x0E01, 0x0E3B)] + [chr(c) for c in range(0x0E40, 
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(THAI + [" "] * 3 + list("ab1(")), min_size=1, max_size=120),
-       st.floats(min_value=8, max_value=300))
+@given(
+    st.text(alphabet=st.sampled_from(THAI + [" "] * 3 + list("ab1(")), min_size=1, max_size=120),
+    st.floats(min_value=8, max_value=300),
+)
 def test_no_break_inside_a_cluster(text, width):
     font = get_font("regular")
     lines = ts.wrap(font, text, 12, width)
@@ -160,7 +179,7 @@ def test_no_break_inside_a_cluster(text, width):
         # skip spaces dropped at the break
         while pos < len(text) and text[pos].isspace() and not text[pos:].startswith(t or "\0"):
             pos += 1
-        assert text.startswith(t, pos), (text, [l.text for l in lines])
+        assert text.startswith(t, pos), (text, [ln.text for ln in lines])
         pos += len(t)
         if 0 < pos < len(text) and not text[pos - 1].isspace() and not text[pos].isspace():
             assert pos in allowed
@@ -185,10 +204,10 @@ def test_wrap_prefers_word_boundaries():
 def test_narrow_cell_breaks_long_word_between_syllables():
     font = get_font("regular")
     lines = ts.wrap(font, "ผู้บริหารท้องถิ่น", 12, 40)
-    assert "".join(l.text for l in lines) == "ผู้บริหารท้องถิ่น"
+    assert "".join(ln.text for ln in lines) == "ผู้บริหารท้องถิ่น"
     assert len(lines) > 1
-    for l in lines:
-        assert l.width * 12 / 1000 <= 40
+    for ln in lines:
+        assert ln.width * 12 / 1000 <= 40
 
 
 def test_size_changes_within_one_text_object(tmp_path):
@@ -207,9 +226,16 @@ THAI_ANY = [chr(c) for c in range(0x0E01, 0x0E3B)] + [chr(c) for c in range(0x0E
 
 @needs_poppler
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.text(alphabet=st.sampled_from(THAI_ANY + [" ", "a", "1"]), min_size=1, max_size=30)
-                .map(lambda s: " ".join(s.split())).filter(bool), min_size=1, max_size=20),
-       st.sampled_from(["regular", "bold"]))
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(THAI_ANY + [" ", "a", "1"]), min_size=1, max_size=30)
+        .map(lambda s: " ".join(s.split()))
+        .filter(bool),
+        min_size=1,
+        max_size=20,
+    ),
+    st.sampled_from(["regular", "bold"]),
+)
 def test_any_thai_text_copies_back_exactly(tmp_path_factory, texts, style):
     """Even nonsense (marks on marks, stray vowels) comes back character for character."""
     path = _pdf(texts, tmp_path_factory.mktemp("any") / "any.pdf", size=12, style=style)
@@ -228,8 +254,12 @@ def test_engine_in_a_plain_reportlab_document(tmp_path):
     doc = SimpleDocTemplate(str(path), initialFontName=font.fontName)
     cs = CellStyle(font, 12)
     text = "ภาษาไทย<b>ตัวหนา?</b> ผู้ใหญ่บ้าน & ที่นี่ปี่น้ำ " * 30
-    doc.build([TextFlow(text, TextStyle(font, 14)),
-               GridTable([100, 200], [Row([Cell("ซ้าย", cs, 0), Cell("ขวา ญี่ปุ่น", cs, 1)])])])
+    doc.build(
+        [
+            TextFlow(text, TextStyle(font, 14)),
+            GridTable([100, 200], [Row([Cell("ซ้าย", cs, 0), Cell("ขวา ญี่ปุ่น", cs, 1)])]),
+        ]
+    )
     got = "".join(_pdftotext_lines(path)).replace(" ", "")
     assert text.replace(" ", "") in got
     assert "ซ้ายขวาญี่ปุ่น" in got
@@ -243,15 +273,16 @@ def _pdfium_lines(path):
         text = "\r\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     finally:
         pdf.close()
-    return [l for l in text.split("\r\n") if l.strip()]
+    return [ln for ln in text.split("\r\n") if ln.strip()]
 
 
 def _mupdf_lines(path):
     if shutil.which("mutool") is None:
         pytest.skip("mupdf-tools not installed")
-    out = subprocess.run(["mutool", "draw", "-F", "txt", "-o", "-", str(path)], capture_output=True, text=True,
-                         check=True).stdout
-    return [l for l in out.replace("\f", "\n").splitlines() if l.strip()]
+    out = subprocess.run(
+        ["mutool", "draw", "-F", "txt", "-o", "-", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return [ln for ln in out.replace("\f", "\n").splitlines() if ln.strip()]
 
 
 @pytest.mark.parametrize("reader", [_pdfium_lines, _mupdf_lines], ids=["pdfium", "mupdf"])

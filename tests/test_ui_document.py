@@ -7,17 +7,18 @@ import pytest
 pytest.importorskip("PySide6")
 
 from conftest import SAMPLE  # noqa: E402
+
 from pipun_desktop.core.model import Budget, DetailBlock, Heading, Item  # noqa: E402
 from pipun_desktop.interchange.json_format import read_document  # noqa: E402
 from pipun_desktop.storage.store import ReportStore, StorageError  # noqa: E402
 from pipun_desktop.ui.document import ReportDocument  # noqa: E402
 
 
-
 @pytest.fixture(autouse=True)
 def user_data_dir(tmp_path, monkeypatch):
     """Backups and data files go to a temporary folder, never the real user data folder."""
     monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
+
 
 @pytest.fixture
 def data_file(tmp_path):

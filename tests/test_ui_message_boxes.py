@@ -12,6 +12,7 @@ def click_later(label, seen):
         assert isinstance(box, QMessageBox)
         seen.append(sorted(b.text() for b in box.buttons()))
         next(b for b in box.buttons() if b.text() == label).click()
+
     QTimer.singleShot(0, click)
 
 

@@ -4,9 +4,9 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from conftest import SAMPLE  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from conftest import SAMPLE  # noqa: E402
 from pipun_desktop.core.model import Heading, Item  # noqa: E402
 from pipun_desktop.interchange.json_format import read_document  # noqa: E402
 from pipun_desktop.storage.store import ReportStore  # noqa: E402
@@ -14,11 +14,11 @@ from pipun_desktop.ui.document import ReportDocument  # noqa: E402
 from pipun_desktop.ui.tree_model import COL_STATUS, NODE_ID_ROLE, ReportTreeModel, TreeFilterProxy  # noqa: E402
 
 
-
 @pytest.fixture(autouse=True)
 def user_data_dir(tmp_path, monkeypatch):
     """Backups and data files go to a temporary folder, never the real user data folder."""
     monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
+
 
 @pytest.fixture
 def doc(qapp, tmp_path):

@@ -44,7 +44,9 @@ def type_text(widget, text):
     """Type any text (Thai too: QTest.keyClicks only knows ASCII) as key events carrying the characters."""
     for ch in text:
         QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
-        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyRelease, 0, Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyRelease, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
 
 
 def first_item(doc):
@@ -309,7 +311,9 @@ def test_intro_standard_text_switch(qtbot, form, document, data_file):
     assert form.intro_edit.isReadOnly() and form.intro_edit.toPlainText() == template
     assert reopen(data_file)[1].intro is None
 
-    qtbot.mouseClick(form.intro_default, Qt.MouseButton.LeftButton, pos=tick)  # untick: the template becomes editable text
+    qtbot.mouseClick(
+        form.intro_default, Qt.MouseButton.LeftButton, pos=tick
+    )  # untick: the template becomes editable text
     assert document.report.intro == template
     assert not form.intro_edit.isReadOnly()
     form.intro_edit.moveCursor(form.intro_edit.textCursor().MoveOperation.End)

@@ -12,11 +12,11 @@ import pytest
 pytest.importorskip("PySide6")
 pdfium = pytest.importorskip("pypdfium2")
 
+from conftest import SAMPLE  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 
-from conftest import SAMPLE  # noqa: E402
 from pipun_desktop.interchange.json_format import read_document  # noqa: E402
 from pipun_desktop.pdf.export import export_report_pdf  # noqa: E402
 from pipun_desktop.storage.store import ReportStore  # noqa: E402
@@ -209,15 +209,16 @@ def test_preview_print_button_prints_this_pdf(preview, monkeypatch):
     monkeypatch.setattr(pdf_print, "print_pdf", lambda path, parent, **kw: calls.append((path, kw)) or True)
     preview.go_to(4)
     preview.print_button.click()
-    (path, kw), = calls
+    ((path, kw),) = calls
     assert path == preview.path and kw["current_page"] == 4 and kw["digits"] == "thai"
 
 
 # -- printing ------------------------------------------------------------------------------------------
 def test_printing_to_a_pdf_file_gives_the_same_pages_in_their_orientation(qtbot, sample_pdf, tmp_path):
     out = tmp_path / "printed.pdf"
-    assert pdf_print.print_pdf(sample_pdf, printer=pdf_printer(out), confirm=lambda *a: True,
-                               inform=lambda *a, **k: pytest.fail(a))
+    assert pdf_print.print_pdf(
+        sample_pdf, printer=pdf_printer(out), confirm=lambda *a: True, inform=lambda *a, **k: pytest.fail(a)
+    )
     source, printed = page_sizes(sample_pdf), page_sizes(out)
     assert len(printed) == SAMPLE_PAGES
     assert [w > h for w, h in printed] == [w > h for w, h in source]  # landscape form pages stay landscape
@@ -257,8 +258,11 @@ def test_a_printer_that_keeps_portrait_gets_landscape_pages_turned(qtbot, sample
     printer = FixedOrientationPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out))
-    printer.setPageLayout(QPageLayout(printer.pageLayout().pageSize(), QPageLayout.Orientation.Portrait,
-                                      printer.pageLayout().margins()))
+    printer.setPageLayout(
+        QPageLayout(
+            printer.pageLayout().pageSize(), QPageLayout.Orientation.Portrait, printer.pageLayout().margins()
+        )
+    )
     with PdfPages(sample_pdf) as pages:
         pdf_print.print_pages(pages, printer, [1, 2])
     sizes = page_sizes(out)
@@ -286,8 +290,11 @@ def test_no_printer_says_so_in_thai_and_offers_the_pdf(qtbot, sample_pdf, monkey
     monkeypatch.setattr(pdf_print, "ask_printer", lambda *a: pytest.fail("no dialog without a printer"))
     asked, opened = [], []
     for answer in (False, True):
-        assert not pdf_print.print_pdf(sample_pdf, confirm=lambda t, text: asked.append(text) or answer,
-                                       open_pdf=opened.append)
+        assert not pdf_print.print_pdf(
+            sample_pdf,
+            confirm=lambda t, text, answer=answer: asked.append(text) or answer,
+            open_pdf=opened.append,
+        )
     assert len(asked) == 2 and "ไม่พบเครื่องพิมพ์" in asked[0] and "เปิดไฟล์ PDF" in asked[0]
     assert opened == [sample_pdf]  # only when the user said yes
 
@@ -316,8 +323,9 @@ def test_print_dialog_choice_is_used(qtbot, sample_pdf, tmp_path, monkeypatch):
 def test_print_failure_is_reported_in_thai(qtbot, sample_pdf, tmp_path):
     messages = []
     printer = pdf_printer(tmp_path / "no-such-folder" / "x.pdf")  # the engine cannot open its output
-    assert not pdf_print.print_pdf(sample_pdf, printer=printer,
-                                   inform=lambda t, text, warning=False: messages.append((t, text)))
+    assert not pdf_print.print_pdf(
+        sample_pdf, printer=printer, inform=lambda t, text, warning=False: messages.append((t, text))
+    )
     assert messages and messages[0][0] == "พิมพ์ไม่ได้" and "เริ่มพิมพ์ไม่ได้" in messages[0][1]
 
 
@@ -362,14 +370,15 @@ def test_file_menu_has_preview_and_print(window):
 
 
 @pytest.mark.parametrize("answer", [0, 1, 2, 3])
-def test_after_export_the_user_chooses_preview_print_open_or_close(window, qtbot, tmp_path, monkeypatch,
-                                                                     answer):
+def test_after_export_the_user_chooses_preview_print_open_or_close(
+    window, qtbot, tmp_path, monkeypatch, answer
+):
     printed = []
     monkeypatch.setattr(pdf_print, "print_pdf", lambda path, parent, **kw: printed.append(str(path)) or True)
     window.answer = answer
     out = tmp_path / "report.pdf"
     export_and_wait(window, qtbot, out)
-    (text, choices), = window.choices
+    ((text, choices),) = window.choices
     assert choices == ("ดูตัวอย่าง", "พิมพ์…", "เปิดด้วยโปรแกรมอ่าน PDF", "ปิด")
     assert "๙๗ หน้า" in text and str(out) in text
     preview = window.files.preview
@@ -429,7 +438,7 @@ def test_print_from_the_menu_prints_a_temporary_pdf_then_removes_it(window, qtbo
     monkeypatch.setattr(pdf_print, "print_pdf", fake_print)
     window.act_print.trigger()
     qtbot.waitUntil(lambda: bool(printed) and not window.files.pdf_running(), timeout=120_000)
-    (path, _, pages), = printed
+    ((path, _, pages),) = printed
     assert pages == SAMPLE_PAGES and window.choices == []
     assert file_actions.TEMP_PREFIX in path
     from pathlib import Path
@@ -471,11 +480,23 @@ def test_preview_screenshot_from_the_command_line_leaves_no_temporary_file(tmp_p
         store.import_document(read_document(SAMPLE))
     temp = tmp_path / "tmp"
     temp.mkdir()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "cfg"),
-               PIPUN_DATA_DIR=str(tmp_path / "userdata"), TMPDIR=str(temp))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+        PIPUN_DATA_DIR=str(tmp_path / "userdata"),
+        TMPDIR=str(temp),
+    )
     out = tmp_path / "preview.png"
-    run = subprocess.run([sys.executable, "main.py", str(data), "--preview-screenshot", str(out)], cwd=ROOT,
-                         env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "main.py", str(data), "--preview-screenshot", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     image = QImage(str(out))
     assert image.width() >= 800 and image.height() >= 600
@@ -500,8 +521,13 @@ def test_copies_collated_or_not(qtbot, sample_pdf, tmp_path):
 def test_a_grey_scale_printer_gets_grey_pages(qtbot, sample_pdf, tmp_path, monkeypatch):
     asked = []
     render = PdfPages.render
-    monkeypatch.setattr(PdfPages, "render", lambda self, i, scale, grayscale=False:
-                        asked.append((grayscale, scale)) or render(self, i, scale, grayscale))
+    monkeypatch.setattr(
+        PdfPages,
+        "render",
+        lambda self, i, scale, grayscale=False: (
+            asked.append((grayscale, scale)) or render(self, i, scale, grayscale)
+        ),
+    )
     for mode in (QPrinter.ColorMode.GrayScale, QPrinter.ColorMode.Color):
         printer = pdf_printer(tmp_path / "grey.pdf", QPrinter.PrinterMode.HighResolution)
         printer.setColorMode(mode)

@@ -8,12 +8,20 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QCalendarWidget, QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit,
-                               QSpinBox, QTextEdit)
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+)
 
-from conftest import ROOT
 from pipun_desktop.ui import qt_thai
 
 TS = ROOT / "resources" / "translations" / "qtbase_th.ts"
@@ -82,7 +90,9 @@ def test_message_box_standard_buttons_are_thai(qapp):
     B = QMessageBox.StandardButton
     box = QMessageBox(QMessageBox.Icon.Question, "ยืนยัน", "ลบรายการนี้หรือไม่", B.Yes | B.No | B.Ok | B.Cancel)
     assert {box.button(b).text() for b in (B.Yes, B.No, B.Ok, B.Cancel)} == {"&ใช่", "&ไม่ใช่", "ตกลง", "ยกเลิก"}
-    box.setStandardButtons(B.Save | B.Discard | B.Close | B.Retry | B.Ignore | B.Abort | B.YesToAll | B.NoToAll)
+    box.setStandardButtons(
+        B.Save | B.Discard | B.Close | B.Retry | B.Ignore | B.Abort | B.YesToAll | B.NoToAll
+    )
     texts = [b.text() for b in box.buttons()]
     assert all(THAI.search(t) and not LATIN.search(t) for t in texts), texts
     box.deleteLater()
@@ -90,8 +100,21 @@ def test_message_box_standard_buttons_are_thai(qapp):
 
 def test_dialog_button_box_standard_buttons_are_thai(qapp):
     B = QDialogButtonBox.StandardButton
-    every = B.Ok | B.Cancel | B.Save | B.SaveAll | B.Open | B.Close | B.Discard | B.Apply | B.Reset | \
-        B.RestoreDefaults | B.Help | B.Yes | B.No
+    every = (
+        B.Ok
+        | B.Cancel
+        | B.Save
+        | B.SaveAll
+        | B.Open
+        | B.Close
+        | B.Discard
+        | B.Apply
+        | B.Reset
+        | B.RestoreDefaults
+        | B.Help
+        | B.Yes
+        | B.No
+    )
     box = QDialogButtonBox(every)
     texts = [b.text() for b in box.buttons()]
     assert len(texts) == 13
@@ -139,14 +162,20 @@ def test_every_message_of_the_ts_is_in_the_committed_qm():
     # mnemonics stay where Qt has them, and %1-style arguments are all kept
     for context, source, translation in messages:
         assert ("&" in source.replace("&&", "")) == ("&" in translation.replace("&&", "")), (context, source)
-        assert sorted(re.findall(r"%\d", source)) == sorted(re.findall(r"%\d", translation)), (context, source)
+        assert sorted(re.findall(r"%\d", source)) == sorted(re.findall(r"%\d", translation)), (
+            context,
+            source,
+        )
 
 
 def test_the_committed_qm_is_what_lrelease_makes_of_the_ts(tmp_path):
-    lrelease = shutil.which("pyside6-lrelease", path=str(Path(ROOT / ".venv" / "bin"))) or \
-        shutil.which("pyside6-lrelease")
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(ROOT / ".venv" / "bin"))) or shutil.which(
+        "pyside6-lrelease"
+    )
     if not lrelease:
         pytest.skip("pyside6-lrelease is not installed")
     out = tmp_path / "qtbase_th.qm"
     subprocess.run([lrelease, str(TS), "-qm", str(out)], check=True, capture_output=True, timeout=60)
-    assert out.read_bytes() == QM.read_bytes(), "rebuild resources/translations/qtbase_th.qm (see the .ts header)"
+    assert out.read_bytes() == QM.read_bytes(), (
+        "rebuild resources/translations/qtbase_th.qm (see the .ts header)"
+    )

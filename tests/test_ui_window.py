@@ -4,11 +4,11 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from conftest import SAMPLE  # noqa: E402
 from PySide6.QtCore import QEvent, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from conftest import SAMPLE  # noqa: E402
 from pipun_desktop.core.model import Item  # noqa: E402
 from pipun_desktop.interchange.json_format import read_document  # noqa: E402
 from pipun_desktop.storage.store import ReportStore  # noqa: E402
@@ -16,11 +16,11 @@ from pipun_desktop.ui.main_window import MainWindow  # noqa: E402
 from pipun_desktop.ui.settings import Settings  # noqa: E402
 
 
-
 @pytest.fixture(autouse=True)
 def user_data_dir(tmp_path, monkeypatch):
     """Backups and data files go to a temporary folder, never the real user data folder."""
     monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
+
 
 @pytest.fixture
 def data_file(tmp_path):
@@ -301,7 +301,9 @@ def test_drop_moves_between_sections_and_refuses_bad_places(window):
     item = next(doc.report.items())
     target = doc.report.tree[1].children[0]  # section ๒.๑
     mime = model.mimeData([model.index_for_id(item.id)])
-    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index_for_id(None))  # top level
+    assert not model.canDropMimeData(
+        mime, Qt.DropAction.MoveAction, 0, 0, model.index_for_id(None)
+    )  # top level
     other_item = doc.report.tree[1].children[0].children[0]
     assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, model.index_for_id(other_item.id))
     model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index_for_id(target.id))
@@ -413,8 +415,11 @@ def test_failed_write_keeps_the_typed_text_and_retries(window, monkeypatch):
     node = current(window)
     old = node.title
     real = doc.store.update_node
-    monkeypatch.setattr(doc.store, "update_node",
-                        lambda *a, **k: (_ for _ in ()).throw(sqlite3.OperationalError("disk I/O error")))
+    monkeypatch.setattr(
+        doc.store,
+        "update_node",
+        lambda *a, **k: (_ for _ in ()).throw(sqlite3.OperationalError("disk I/O error")),
+    )
     form = window.item_form
     form.title.setFocus()
     form.title.end(False)
@@ -495,10 +500,20 @@ def test_tab_order_reads_down_the_form(window):
         if w is f.details.add_button:
             break
         w.focusNextChild()
-    expected = [f.item_type, f.status, f.title, f.indicator, f.target, f.result,
-                *(f.amounts[k].line for k in ("integrated", "agency", "disbursed")), *f.approaches, f.note,
-                f.details.blocks[0].heading, f.details.blocks[0].body]
-    assert seen[:len(expected)] == expected
+    expected = [
+        f.item_type,
+        f.status,
+        f.title,
+        f.indicator,
+        f.target,
+        f.result,
+        *(f.amounts[k].line for k in ("integrated", "agency", "disbursed")),
+        *f.approaches,
+        f.note,
+        f.details.blocks[0].heading,
+        f.details.blocks[0].body,
+    ]
+    assert seen[: len(expected)] == expected
     assert seen[-1] is f.details.add_button
 
 

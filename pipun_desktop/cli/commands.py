@@ -12,15 +12,19 @@ from pathlib import Path
 from ..core.checks import ERROR, check_report
 from ..core.fingerprint import report_fingerprint
 from ..core.totals import Totals, report_totals
-from ..interchange.json_format import write_document, parse_document
+from ..interchange.json_format import parse_document, write_document
 from ..thai.amounts import decimal_string
 from .loading import CliError, load_document, pick_report
 from .safety_commands import SAFETY_COMMANDS
 
 
 def _totals_json(t: Totals) -> dict:
-    return {"integrated": decimal_string(t.integrated), "agency": decimal_string(t.agency),
-            "disbursed": decimal_string(t.disbursed), "items": t.items}
+    return {
+        "integrated": decimal_string(t.integrated),
+        "agency": decimal_string(t.agency),
+        "disbursed": decimal_string(t.disbursed),
+        "items": t.items,
+    }
 
 
 # -- import-json ---------------------------------------------------------------------------------
@@ -99,8 +103,13 @@ def run_export_pdf(args) -> int:
     from ..pdf.export import PdfExportError, export_report_pdf  # ReportLab loads only for this command
 
     try:
-        info = export_report_pdf(doc.organization, report, args.output, digits=args.digits,
-                                 fingerprint=report_fingerprint(doc.organization, report))
+        info = export_report_pdf(
+            doc.organization,
+            report,
+            args.output,
+            digits=args.digits,
+            fingerprint=report_fingerprint(doc.organization, report),
+        )
     except PdfExportError as exc:
         raise CliError(str(exc)) from None
     print(f"บันทึก {info.path} ({info.pages} หน้า ฟอนต์ที่ฝัง: {', '.join(info.fonts)})", file=sys.stderr)

@@ -53,5 +53,3 @@ def pick_report(doc: Document, selector: str | None) -> Report:
     if not 0 <= index < len(doc.reports):
         raise CliError(f"ไม่มีรายงานลำดับ {index} (ไฟล์มี {len(doc.reports)} รายงาน)")
     return doc.reports[index]
-
-

@@ -22,8 +22,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description="โปรแกรมรายงานผลการดำเนินการป้องกันการทุจริต")
-    sub = parser.add_subparsers(dest="command", metavar="คำสั่ง", required=True,
-                                parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="คำสั่ง", required=True, parser_class=_Parser)
     for name, (help_text, add_args, _run) in COMMANDS.items():
         add_args(sub.add_parser(name, help=help_text, description=help_text))
     return parser

@@ -80,6 +80,9 @@ def run_restore_backup(args) -> int:
 SAFETY_COMMANDS = {
     "fingerprint": ("พิมพ์ลายนิ้วมือ (fingerprint) ของเนื้อหารายงาน", add_fingerprint, run_fingerprint),
     "backups": ("แสดงสำเนาสำรองของไฟล์ข้อมูล", add_backups, run_backups),
-    "restore-backup": ("กู้คืนไฟล์ข้อมูลจากสำเนาสำรอง (เก็บสำเนาของไฟล์ปัจจุบันไว้ก่อน)", add_restore_backup,
-                       run_restore_backup),
+    "restore-backup": (
+        "กู้คืนไฟล์ข้อมูลจากสำเนาสำรอง (เก็บสำเนาของไฟล์ปัจจุบันไว้ก่อน)",
+        add_restore_backup,
+        run_restore_backup,
+    ),
 }

@@ -17,6 +17,6 @@ def round_period(fiscal_year: int, round_: int) -> tuple[dt.date, dt.date]:
 
 
 def period_text(fiscal_year: int, round_: int, digits: str = "thai", era: bool = False) -> str:
-    """"๑ ตุลาคม ๒๕๖๓ – ๓๑ มีนาคม ๒๕๖๔"."""
+    """ "๑ ตุลาคม ๒๕๖๓ – ๓๑ มีนาคม ๒๕๖๔"."""
     start, end = round_period(fiscal_year, round_)
     return f"{thai_date(start, digits, era)} – {thai_date(end, digits, era)}"

@@ -36,8 +36,11 @@ def _item_findings(item: Item, number: str, digits: str) -> list[Finding]:
     b = item.budget
     allotted = None if b.integrated is None and b.agency is None else (b.integrated or 0) + (b.agency or 0)
     if b.disbursed is not None and b.disbursed > (allotted or 0):
-        add(ERROR, f"ผลเบิกจ่าย {format_amount(b.disbursed, digits)} บาท เกินงบประมาณ "
-                   f"{format_amount(allotted or 0, digits)} บาท")
+        add(
+            ERROR,
+            f"ผลเบิกจ่าย {format_amount(b.disbursed, digits)} บาท เกินงบประมาณ "
+            f"{format_amount(allotted or 0, digits)} บาท",
+        )
     if not item.indicator.strip():
         add(WARNING, "ยังไม่ได้กรอกตัวชี้วัด")
     if not item.target.strip():
@@ -70,16 +73,27 @@ def check_report(report: Report, digits: str = "thai") -> list[Finding]:
                 findings.append(Finding(WARNING, n.number, "หัวข้อนี้ยังไม่มีโครงการ/กิจกรรม", node))
         else:
             findings.extend(_item_findings(node, n.number, digits))
-    if n_missing := [label for label, value in (
-        ("ชื่อผู้รายงาน", report.reporter.name), ("ตำแหน่งผู้รายงาน", report.reporter.position),
-        ("วันที่รายงาน", report.reporter.date),
-    ) if not value]:
+    if n_missing := [
+        label
+        for label, value in (
+            ("ชื่อผู้รายงาน", report.reporter.name),
+            ("ตำแหน่งผู้รายงาน", report.reporter.position),
+            ("วันที่รายงาน", report.reporter.date),
+        )
+        if not value
+    ]:
         findings.append(Finding(WARNING, "", "ยังไม่ได้กรอก" + " ".join(n_missing)))
     ann = report.announcement
-    if n_missing := [label for label, value in (
-        ("ข้อความประกาศ", ann.body.strip()), ("วันที่ประกาศ", ann.date),
-        ("ชื่อผู้ลงนามประกาศ", ann.signatory_name.strip()), ("ตำแหน่งผู้ลงนามประกาศ", ann.signatory_position.strip()),
-    ) if not value]:
+    if n_missing := [
+        label
+        for label, value in (
+            ("ข้อความประกาศ", ann.body.strip()),
+            ("วันที่ประกาศ", ann.date),
+            ("ชื่อผู้ลงนามประกาศ", ann.signatory_name.strip()),
+            ("ตำแหน่งผู้ลงนามประกาศ", ann.signatory_position.strip()),
+        )
+        if not value
+    ]:
         findings.append(Finding(WARNING, "", "ยังไม่ได้กรอก" + " ".join(n_missing)))
     return findings
 

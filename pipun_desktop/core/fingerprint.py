@@ -19,9 +19,14 @@ PREFIX = "pipun-report-fingerprint/1\n"
 def canonical_json(organization: Organization, report: Report) -> str:
     from ..interchange.json_format import report_to_dict
 
-    data = {"organization": {"name": organization.name, "district": organization.district,
-                             "province": organization.province},
-            "report": report_to_dict(report)}
+    data = {
+        "organization": {
+            "name": organization.name,
+            "district": organization.district,
+            "province": organization.province,
+        },
+        "report": report_to_dict(report),
+    }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -29,4 +34,4 @@ def report_fingerprint(organization: Organization, report: Report) -> str:
     """Sixteen hex digits in four groups, e.g. "3F2A-9C1B-77D0-E4A5" (64 bits of SHA-256)."""
     digest = hashlib.sha256((PREFIX + canonical_json(organization, report)).encode("utf-8", "surrogatepass"))
     hexdigits = digest.hexdigest()[:16].upper()
-    return "-".join(hexdigits[i:i + 4] for i in range(0, 16, 4))
+    return "-".join(hexdigits[i : i + 4] for i in range(0, 16, 4))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Union
 
 ITEM_TYPES = ("project", "activity", "measure")
 ITEM_TYPE_LABELS = {"project": "โครงการ", "activity": "กิจกรรม", "measure": "มาตรการ"}
@@ -94,7 +94,7 @@ class Heading:
     kind = "heading"
 
 
-Node = Union[Heading, Item]
+Node = Heading | Item
 
 
 @dataclass

@@ -37,8 +37,10 @@ def check_year_round(fiscal_year: int, round_: int) -> None:
     if round_ not in ROUNDS:
         raise ValueError(f"รอบรายงานต้องเป็น ๖ หรือ ๑๒ เดือน ไม่ใช่ {to_thai_digits(str(round_))}")
     if not isinstance(fiscal_year, int) or not MIN_YEAR <= fiscal_year <= MAX_YEAR:
-        raise ValueError(f"ปีงบประมาณต้องเป็นปีพุทธศักราช ({to_thai_digits(str(MIN_YEAR))}–"
-                         f"{to_thai_digits(str(MAX_YEAR))}) ไม่ใช่ {to_thai_digits(str(fiscal_year))}")
+        raise ValueError(
+            f"ปีงบประมาณต้องเป็นปีพุทธศักราช ({to_thai_digits(str(MIN_YEAR))}–"
+            f"{to_thai_digits(str(MAX_YEAR))}) ไม่ใช่ {to_thai_digits(str(fiscal_year))}"
+        )
 
 
 def following_round(fiscal_year: int, round_: int) -> tuple[int, int]:
@@ -53,7 +55,9 @@ def carries_results(source: Report, fiscal_year: int, round_: int) -> bool:
 
 def _copy_node(node: Node, keep_results: bool, keep_budget: bool) -> Node:
     if isinstance(node, Heading):
-        return Heading(title=node.title, children=[_copy_node(c, keep_results, keep_budget) for c in node.children])
+        return Heading(
+            title=node.title, children=[_copy_node(c, keep_results, keep_budget) for c in node.children]
+        )
     item: Item = copy.deepcopy(node)
     item.id = None
     if keep_results:
@@ -76,8 +80,10 @@ def new_round(report: Report, fiscal_year: int, round_: int) -> Report:
     """A new report for `fiscal_year`/`round_` made from `report` by the rules in this module's docstring."""
     check_year_round(fiscal_year, round_)
     if (fiscal_year, round_) == (report.fiscal_year, report.round):
-        raise ValueError(f"รายงานปี {to_thai_digits(str(fiscal_year))} รอบ {to_thai_digits(str(round_))} เดือน "
-                         f"คือรายงานต้นฉบับเอง เลือกปีหรือรอบอื่น")
+        raise ValueError(
+            f"รายงานปี {to_thai_digits(str(fiscal_year))} รอบ {to_thai_digits(str(round_))} เดือน "
+            f"คือรายงานต้นฉบับเอง เลือกปีหรือรอบอื่น"
+        )
     keep_results = carries_results(report, fiscal_year, round_)
     same_year = report.fiscal_year == fiscal_year
     conclusion = copy.deepcopy(report.conclusion) if same_year else Conclusion()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..thai.digits import render_digits
 from ..thai.dates import MONTHS, buddhist_year
+from ..thai.digits import render_digits
 from .calendar import period_text, round_period
 from .model import Organization, Report
 
@@ -21,7 +21,7 @@ def round_name(round_: int, digits: str = "thai") -> str:
 
 
 def round_line(report: Report, digits: str = "thai") -> str:
-    """"รอบ ๖ เดือน (๑ ตุลาคม พ.ศ. ๒๕๖๓ – ๓๑ มีนาคม พ.ศ. ๒๕๖๔)"."""
+    """ "รอบ ๖ เดือน (๑ ตุลาคม พ.ศ. ๒๕๖๓ – ๓๑ มีนาคม พ.ศ. ๒๕๖๔)"."""
     name = render_digits(f"รอบ {report.round} เดือน", digits)
     return f"{name} ({period_text(report.fiscal_year, report.round, digits, era=True)})"
 
@@ -30,8 +30,10 @@ def announcement_period(report: Report, digits: str = "thai") -> str:
     """The announcement's round line, by month as announcements word it:
     "(รอบ ๖ เดือน ระหว่างเดือน ตุลาคม พ.ศ. ๒๕๖๓ - มีนาคม พ.ศ. ๒๕๖๔)"."""
     start, end = round_period(report.fiscal_year, report.round)
-    text = (f"รอบ {report.round} เดือน ระหว่างเดือน {MONTHS[start.month - 1]} พ.ศ. {buddhist_year(start)}"
-            f" - {MONTHS[end.month - 1]} พ.ศ. {buddhist_year(end)}")
+    text = (
+        f"รอบ {report.round} เดือน ระหว่างเดือน {MONTHS[start.month - 1]} พ.ศ. {buddhist_year(start)}"
+        f" - {MONTHS[end.month - 1]} พ.ศ. {buddhist_year(end)}"
+    )
     return "(" + render_digits(text, digits) + ")"
 
 

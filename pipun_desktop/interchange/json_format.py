@@ -14,8 +14,20 @@ import json
 from pathlib import Path
 
 from ..core.model import (
-    ITEM_TYPES, ROUNDS, STATUS_REASONS, STATUSES, Announcement, Budget, Conclusion, DetailBlock,
-    Document, Heading, Item, Organization, Report, Reporter,
+    ITEM_TYPES,
+    ROUNDS,
+    STATUS_REASONS,
+    STATUSES,
+    Announcement,
+    Budget,
+    Conclusion,
+    DetailBlock,
+    Document,
+    Heading,
+    Item,
+    Organization,
+    Report,
+    Reporter,
 )
 from ..thai.amounts import decimal_string, satang_from_decimal_string
 
@@ -48,7 +60,7 @@ class _Reader:
             raise InterchangeError(f"{path}.{unknown[0]}" if path else unknown[0], "ไม่รู้จักคีย์นี้")
         missing = [k for k in required if k not in value]
         if missing:
-            raise InterchangeError(path or "(เอกสาร)", f"ขาดคีย์ \"{missing[0]}\"")
+            raise InterchangeError(path or "(เอกสาร)", f'ขาดคีย์ "{missing[0]}"')
         return value
 
     def text(self, value, path):
@@ -85,11 +97,15 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, str):
-            raise InterchangeError(path, f"{_show(value)} ไม่ใช่จำนวนเงิน (ต้องเป็นข้อความ เช่น \"20000.00\" หรือ null)")
+            raise InterchangeError(
+                path, f'{_show(value)} ไม่ใช่จำนวนเงิน (ต้องเป็นข้อความ เช่น "20000.00" หรือ null)'
+            )
         try:
             return satang_from_decimal_string(value)
         except ValueError:
-            raise InterchangeError(path, f"{_show(value)} ไม่ใช่จำนวนเงิน (เช่น \"20000.00\" ทศนิยมไม่เกินสองตำแหน่ง)") from None
+            raise InterchangeError(
+                path, f'{_show(value)} ไม่ใช่จำนวนเงิน (เช่น "20000.00" ทศนิยมไม่เกินสองตำแหน่ง)'
+            ) from None
 
     def date(self, value, path):
         if value is None:
@@ -99,7 +115,7 @@ class _Reader:
                 raise ValueError
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise InterchangeError(path, f"{_show(value)} ไม่ใช่วันที่ (ต้องเป็นแบบ \"2021-04-08\")") from None
+            raise InterchangeError(path, f'{_show(value)} ไม่ใช่วันที่ (ต้องเป็นแบบ "2021-04-08")') from None
 
     def png(self, value, path):
         if value is None:
@@ -117,42 +133,58 @@ class _Reader:
     def document(self, raw) -> Document:
         self.obj(raw, "", ("format", "version", "organization", "reports"))
         if raw["format"] != FORMAT:
-            raise InterchangeError("format", f"{_show(raw['format'])} ไม่ใช่ไฟล์รายงาน (ต้องเป็น \"{FORMAT}\")")
+            raise InterchangeError("format", f'{_show(raw["format"])} ไม่ใช่ไฟล์รายงาน (ต้องเป็น "{FORMAT}")')
         version = self.integer(raw["version"], "version")
         if version != VERSION:
             newer = " ซึ่งใหม่กว่าโปรแกรมนี้ โปรดปรับรุ่นโปรแกรม" if version > VERSION else ""
             raise InterchangeError("version", f"ไม่รองรับรุ่น {version}{newer}")
         org = self.obj(raw["organization"], "organization", ("name", "district", "province"))
         organization = Organization(**{k: self.text(org[k], f"organization.{k}") for k in org})
-        reports = [self.report(r, f"reports[{i}]") for i, r in enumerate(self.list(raw["reports"], "reports"))]
+        reports = [
+            self.report(r, f"reports[{i}]") for i, r in enumerate(self.list(raw["reports"], "reports"))
+        ]
         seen = {}
         for i, r in enumerate(reports):
             key = (r.fiscal_year, r.round)
             if key in seen:
-                raise InterchangeError(f"reports[{i}]", f"มีรายงานปี {r.fiscal_year} รอบ {r.round} เดือนซ้ำกับ reports[{seen[key]}]")
+                raise InterchangeError(
+                    f"reports[{i}]", f"มีรายงานปี {r.fiscal_year} รอบ {r.round} เดือนซ้ำกับ reports[{seen[key]}]"
+                )
             seen[key] = i
         return Document(organization, reports)
 
     def report(self, raw, path) -> Report:
-        self.obj(raw, path, ("fiscal_year", "round", "plan_title", "tree", "conclusion", "reporter",
-                             "announcement"), ("intro",))
+        self.obj(
+            raw,
+            path,
+            ("fiscal_year", "round", "plan_title", "tree", "conclusion", "reporter", "announcement"),
+            ("intro",),
+        )
         year = self.integer(raw["fiscal_year"], f"{path}.fiscal_year")
         if not 2400 <= year <= 2800:
             raise InterchangeError(f"{path}.fiscal_year", f"{year} ไม่ใช่ปีงบประมาณ พ.ศ.")
         rnd = self.choice(raw["round"], f"{path}.round", ROUNDS)
-        tree = [self.node(n, f"{path}.tree[{i}]", 1) for i, n in enumerate(self.list(raw["tree"], f"{path}.tree"))]
+        tree = [
+            self.node(n, f"{path}.tree[{i}]", 1) for i, n in enumerate(self.list(raw["tree"], f"{path}.tree"))
+        ]
         for i, n in enumerate(tree):
             if not isinstance(n, Heading):
                 raise InterchangeError(f"{path}.tree[{i}]", "ระดับบนสุดต้องเป็นมิติ (heading) ไม่ใช่โครงการ")
-        c = self.obj(raw["conclusion"], f"{path}.conclusion", ("supporting_factors", "problems", "suggestions"))
+        c = self.obj(
+            raw["conclusion"], f"{path}.conclusion", ("supporting_factors", "problems", "suggestions")
+        )
         conclusion = Conclusion(**{k: self.text(c[k], f"{path}.conclusion.{k}") for k in c})
         r = self.obj(raw["reporter"], f"{path}.reporter", ("name", "position", "phone", "email", "date"))
         reporter = Reporter(
             **{k: self.text(r[k], f"{path}.reporter.{k}") for k in ("name", "position", "phone", "email")},
             date=self.date(r["date"], f"{path}.reporter.date"),
         )
-        a = self.obj(raw["announcement"], f"{path}.announcement",
-                     ("body", "date", "signatory_name", "signatory_position"), ("emblem_png",))
+        a = self.obj(
+            raw["announcement"],
+            f"{path}.announcement",
+            ("body", "date", "signatory_name", "signatory_position"),
+            ("emblem_png",),
+        )
         ap = f"{path}.announcement"
         announcement = Announcement(
             body=self.text(a["body"], f"{ap}.body"),
@@ -162,9 +194,14 @@ class _Reader:
             emblem_png=self.png(a.get("emblem_png"), f"{ap}.emblem_png"),
         )
         return Report(
-            fiscal_year=year, round=rnd, plan_title=self.text(raw["plan_title"], f"{path}.plan_title"),
-            intro=self.opt_text(raw.get("intro"), f"{path}.intro"), tree=tree, conclusion=conclusion,
-            reporter=reporter, announcement=announcement,
+            fiscal_year=year,
+            round=rnd,
+            plan_title=self.text(raw["plan_title"], f"{path}.plan_title"),
+            intro=self.opt_text(raw.get("intro"), f"{path}.intro"),
+            tree=tree,
+            conclusion=conclusion,
+            reporter=reporter,
+            announcement=announcement,
         )
 
     def node(self, raw, path, depth):
@@ -173,7 +210,7 @@ class _Reader:
         if not isinstance(raw, dict):
             raise InterchangeError(path, f"ต้องเป็นออบเจกต์ {{…}} ไม่ใช่ {_show(raw)}")
         if "kind" not in raw:
-            raise InterchangeError(path, "ขาดคีย์ \"kind\"")
+            raise InterchangeError(path, 'ขาดคีย์ "kind"')
         kind = self.choice(raw["kind"], f"{path}.kind", ("heading", "item"))
         if kind == "heading":
             self.obj(raw, path, ("kind", "title", "children"))
@@ -182,8 +219,12 @@ class _Reader:
                 title=self.text(raw["title"], f"{path}.title"),
                 children=[self.node(c, f"{path}.children[{i}]", depth + 1) for i, c in enumerate(children)],
             )
-        self.obj(raw, path, ("kind", "item_type", "title", "indicator", "target", "result", "budget", "approaches"),
-                 ("status", "status_reason", "note", "details"))
+        self.obj(
+            raw,
+            path,
+            ("kind", "item_type", "title", "indicator", "target", "result", "budget", "approaches"),
+            ("status", "status_reason", "note", "details"),
+        )
         b = self.obj(raw["budget"], f"{path}.budget", Budget.FIELDS)
         approaches = self.list(raw["approaches"], f"{path}.approaches")
         if len(approaches) != 3 or not all(isinstance(x, bool) for x in approaches):
@@ -192,7 +233,9 @@ class _Reader:
         for i, d in enumerate(self.list(raw.get("details", []), f"{path}.details")):
             dp = f"{path}.details[{i}]"
             self.obj(d, dp, ("heading", "body"))
-            details.append(DetailBlock(self.text(d["heading"], f"{dp}.heading"), self.text(d["body"], f"{dp}.body")))
+            details.append(
+                DetailBlock(self.text(d["heading"], f"{dp}.heading"), self.text(d["body"], f"{dp}.body"))
+            )
         return Item(
             item_type=self.choice(raw["item_type"], f"{path}.item_type", ITEM_TYPES),
             title=self.text(raw["title"], f"{path}.title"),
@@ -202,8 +245,9 @@ class _Reader:
             budget=Budget(**{k: self.amount(b[k], f"{path}.budget.{k}") for k in Budget.FIELDS}),
             approaches=tuple(approaches),
             status=self.choice(raw.get("status"), f"{path}.status", STATUSES, allow_none=True),
-            status_reason=self.choice(raw.get("status_reason"), f"{path}.status_reason", STATUS_REASONS,
-                                      allow_none=True),
+            status_reason=self.choice(
+                raw.get("status_reason"), f"{path}.status_reason", STATUS_REASONS, allow_none=True
+            ),
             note=self.text(raw.get("note", ""), f"{path}.note"),
             details=details,
         )
@@ -213,7 +257,7 @@ def _no_duplicate_keys(pairs):
     out = {}
     for key, value in pairs:
         if key in out:
-            raise InterchangeError("", f"คีย์ \"{key}\" ซ้ำกันในออบเจกต์เดียว")
+            raise InterchangeError("", f'คีย์ "{key}" ซ้ำกันในออบเจกต์เดียว')
         out[key] = value
     return out
 
@@ -255,11 +299,17 @@ def node_to_dict(node) -> dict:
     if isinstance(node, Heading):
         return {"kind": "heading", "title": node.title, "children": [node_to_dict(c) for c in node.children]}
     return {
-        "kind": "item", "item_type": node.item_type, "title": node.title, "indicator": node.indicator,
-        "target": node.target, "result": node.result,
+        "kind": "item",
+        "item_type": node.item_type,
+        "title": node.title,
+        "indicator": node.indicator,
+        "target": node.target,
+        "result": node.result,
         "budget": {k: decimal_string(getattr(node.budget, k)) for k in Budget.FIELDS},
-        "approaches": [bool(x) for x in node.approaches], "status": node.status,
-        "status_reason": node.status_reason, "note": node.note,
+        "approaches": [bool(x) for x in node.approaches],
+        "status": node.status,
+        "status_reason": node.status_reason,
+        "note": node.note,
         "details": [{"heading": d.heading, "body": d.body} for d in node.details],
     }
 
@@ -267,22 +317,38 @@ def node_to_dict(node) -> dict:
 def report_to_dict(r: Report) -> dict:
     a = r.announcement
     return {
-        "fiscal_year": r.fiscal_year, "round": r.round, "plan_title": r.plan_title, "intro": r.intro,
+        "fiscal_year": r.fiscal_year,
+        "round": r.round,
+        "plan_title": r.plan_title,
+        "intro": r.intro,
         "tree": [node_to_dict(n) for n in r.tree],
-        "conclusion": {"supporting_factors": r.conclusion.supporting_factors, "problems": r.conclusion.problems,
-                       "suggestions": r.conclusion.suggestions},
-        "reporter": {"name": r.reporter.name, "position": r.reporter.position, "phone": r.reporter.phone,
-                     "email": r.reporter.email, "date": _date(r.reporter.date)},
-        "announcement": {"body": a.body, "date": _date(a.date), "signatory_name": a.signatory_name,
-                         "signatory_position": a.signatory_position,
-                         "emblem_png": None if a.emblem_png is None else base64.b64encode(a.emblem_png).decode("ascii")},
+        "conclusion": {
+            "supporting_factors": r.conclusion.supporting_factors,
+            "problems": r.conclusion.problems,
+            "suggestions": r.conclusion.suggestions,
+        },
+        "reporter": {
+            "name": r.reporter.name,
+            "position": r.reporter.position,
+            "phone": r.reporter.phone,
+            "email": r.reporter.email,
+            "date": _date(r.reporter.date),
+        },
+        "announcement": {
+            "body": a.body,
+            "date": _date(a.date),
+            "signatory_name": a.signatory_name,
+            "signatory_position": a.signatory_position,
+            "emblem_png": None if a.emblem_png is None else base64.b64encode(a.emblem_png).decode("ascii"),
+        },
     }
 
 
 def document_to_dict(doc: Document) -> dict:
     o = doc.organization
     return {
-        "format": FORMAT, "version": VERSION,
+        "format": FORMAT,
+        "version": VERSION,
         "organization": {"name": o.name, "district": o.district, "province": o.province},
         "reports": [report_to_dict(r) for r in doc.reports],
     }

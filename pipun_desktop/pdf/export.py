@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -41,9 +41,16 @@ class ExportInfo:
     bytes: int = 0
 
 
-def export_report_pdf(organization, report, out_path, *, digits: str = "thai", fingerprint: str | None = None,
-                      progress: Callable[[int, int, str], None] | None = None,
-                      is_cancelled: Callable[[], bool] | None = None) -> ExportInfo:
+def export_report_pdf(
+    organization,
+    report,
+    out_path,
+    *,
+    digits: str = "thai",
+    fingerprint: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> ExportInfo:
     """Write the whole printed report to out_path; see the module docstring."""
     if digits not in DIGIT_STYLES:
         raise PdfExportError(f"รูปแบบตัวเลขต้องเป็น thai หรือ arabic ไม่ใช่ “{digits}”")
@@ -87,8 +94,15 @@ def export_report_pdf(organization, report, out_path, *, digits: str = "thai", f
         raise PdfExportError(f"เขียนไฟล์ในโฟลเดอร์ {folder} ไม่ได้: {exc.strerror or exc}") from None
     try:
         check()
-        doc = ReportDocTemplate(tmp, fonts=fonts, report=report, organization=organization, digits=digits,
-                                fingerprint=fingerprint, on_flowable=on_flowable)
+        doc = ReportDocTemplate(
+            tmp,
+            fonts=fonts,
+            report=report,
+            organization=organization,
+            digits=digits,
+            fingerprint=fingerprint,
+            on_flowable=on_flowable,
+        )
         try:
             story = build_story(organization, report, doc, fonts, digits, tick=tick)
         except ValueError as exc:  # e.g. an emblem that is not an image
@@ -106,8 +120,9 @@ def export_report_pdf(organization, report, out_path, *, digits: str = "thai", f
         try:
             os.replace(tmp, out_path)
         except PermissionError as exc:
-            raise PdfExportError(f"บันทึกไฟล์ {out_path} ไม่ได้: {exc.strerror or exc} "
-                                 "(ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น หรือไม่มีสิทธิ์เขียน)") from None
+            raise PdfExportError(
+                f"บันทึกไฟล์ {out_path} ไม่ได้: {exc.strerror or exc} (ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น หรือไม่มีสิทธิ์เขียน)"
+            ) from None
         except OSError as exc:
             raise PdfExportError(f"บันทึกไฟล์ {out_path} ไม่ได้: {exc.strerror or exc}") from None
         if progress:

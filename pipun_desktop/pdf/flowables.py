@@ -171,8 +171,19 @@ class _LaidRow:
 class GridTable(Flowable):
     """A table with repeated header rows; see the module docstring."""
 
-    def __init__(self, col_widths, rows, header=None, *, pad_x=3.0, pad_y=2.0, max_body_height=None,
-                 line_width=0.5, _laid=None, _header_laid=None):
+    def __init__(
+        self,
+        col_widths,
+        rows,
+        header=None,
+        *,
+        pad_x=3.0,
+        pad_y=2.0,
+        max_body_height=None,
+        line_width=0.5,
+        _laid=None,
+        _header_laid=None,
+    ):
         super().__init__()
         self.col_widths = list(col_widths)
         self.rows = rows
@@ -194,8 +205,12 @@ class GridTable(Flowable):
             natural = ts.text_width(st.font, cell.text, st.size)
             if natural > inner:
                 st = replace(st, size=st.size * inner / natural, leading=st.line_height)
-            return [ts.Line([ts.shape(st.font, w) for w in ts.segment.words(cell.text)],
-                            natural * 1000.0 / cell.style.size)], st
+            return [
+                ts.Line(
+                    [ts.shape(st.font, w) for w in ts.segment.words(cell.text)],
+                    natural * 1000.0 / cell.style.size,
+                )
+            ], st
         lines = []
         for para in ts.paragraphs(cell.text):
             lines.extend(ts.wrap(st.font, para, st.size, inner))
@@ -259,7 +274,9 @@ class GridTable(Flowable):
         def height(cells):
             return max(len(ls) * st.line_height + 2 * self.pad_y for _c, _x, _w, ls, st in cells)
 
-        return _LaidRow(lr.row, height(top_cells), top_cells), _LaidRow(lr.row, height(rest_cells), rest_cells)
+        return _LaidRow(lr.row, height(top_cells), top_cells), _LaidRow(
+            lr.row, height(rest_cells), rest_cells
+        )
 
     def split(self, aw, ah):
         laid = self._layout()
@@ -294,14 +311,22 @@ class GridTable(Flowable):
         return [self._clone(first), self._clone(rest)]
 
     def _clone(self, laid):
-        t = GridTable(self.col_widths, [lr.row for lr in laid], self.header, pad_x=self.pad_x, pad_y=self.pad_y,
-                      max_body_height=self.max_body_height, line_width=self.line_width, _laid=laid,
-                      _header_laid=self._header_laid)
+        t = GridTable(
+            self.col_widths,
+            [lr.row for lr in laid],
+            self.header,
+            pad_x=self.pad_x,
+            pad_y=self.pad_y,
+            max_body_height=self.max_body_height,
+            line_width=self.line_width,
+            _laid=laid,
+            _header_laid=self._header_laid,
+        )
         return t
 
     # -- drawing --------------------------------------------------------------------------------
     def _draw_cells(self, items, cells, top, height):
-        for cell, x, w, lines, st in cells:
+        for _cell, x, w, lines, st in cells:
             lh = st.line_height
             block = len(lines) * lh
             y0 = top - self.pad_y

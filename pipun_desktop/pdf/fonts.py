@@ -70,7 +70,7 @@ class FontSet:
     bold: ThaiTTFont
 
     @classmethod
-    def default(cls) -> "FontSet":
+    def default(cls) -> FontSet:
         return cls(get_font("regular"), get_font("bold"))
 
     def files(self) -> list[str]:

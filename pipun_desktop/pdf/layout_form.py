@@ -52,8 +52,10 @@ def form_table(report: Report, st: Styles, digits: str, max_body_height: float, 
 
     def total_row(label, t, fill):
         cells = [Cell(label, with_align(st.cell_bold, "center"), 0, 4)]
-        cells += [_amount_cell(getattr(t, f), 4 + k, st, bold=True)
-                  for k, f in enumerate(("integrated", "agency", "disbursed"))]
+        cells += [
+            _amount_cell(getattr(t, f), 4 + k, st, bold=True)
+            for k, f in enumerate(("integrated", "agency", "disbursed"))
+        ]
         cells += [Cell("", st.cell, 7 + k) for k in range(3)] + [Cell("", st.cell, 10)]
         return Row(cells, kind="total", fill=fill)
 
@@ -66,11 +68,18 @@ def form_table(report: Report, st: Styles, digits: str, max_body_height: float, 
             rows.append(Row([Cell(n.label, style, 0, ncols)], kind="heading", fill=fill, keep_with_next=True))
         else:
             b = node.budget
-            cells = [Cell(n.label, st.cell, 0), Cell(node.indicator, st.cell, 1), Cell(node.target, st.cell, 2),
-                     Cell(node.result, st.cell, 3),
-                     _amount_cell(b.integrated, 4, st), _amount_cell(b.agency, 5, st),
-                     _amount_cell(b.disbursed, 6, st)]
-            cells += [Cell("/" if tick else "-", st.cell_center, 7 + j) for j, tick in enumerate(node.approaches)]
+            cells = [
+                Cell(n.label, st.cell, 0),
+                Cell(node.indicator, st.cell, 1),
+                Cell(node.target, st.cell, 2),
+                Cell(node.result, st.cell, 3),
+                _amount_cell(b.integrated, 4, st),
+                _amount_cell(b.agency, 5, st),
+                _amount_cell(b.disbursed, 6, st),
+            ]
+            cells += [
+                Cell("/" if tick else "-", st.cell_center, 7 + j) for j, tick in enumerate(node.approaches)
+            ]
             cells.append(Cell(_note_text(node), st.cell, 10))
             rows.append(Row(cells))
         last_of_dim = k + 1 == len(nodes) or nodes[k + 1].depth == 0

@@ -17,6 +17,7 @@ from . import typeset as ts
 from .flowables import Cell, GridTable, Row, TextFlow, TextStyle, with_align
 from .styles import BLOCK_INDENT, BODY_SIZE, PARA_INDENT, Styles
 
+
 # -- text bodies --------------------------------------------------------------------------------
 def body_flowables(text: str, st: Styles, indent: float = 0.0, avail_width: float | None = None):
     """Paragraphs, "- " bullet lines with hanging indents, and runs of tab-separated lines as
@@ -40,8 +41,14 @@ def body_flowables(text: str, st: Styles, indent: float = 0.0, avail_width: floa
         if stripped[:1] in "-•" and (len(stripped) == 1 or stripped[1] == " "):
             out.append(TextFlow(stripped, st.bullet(indent + BLOCK_INDENT)))
         else:
-            out.append(TextFlow(stripped, TextStyle(st.fonts.regular, BODY_SIZE, indent_first=indent + PARA_INDENT,
-                                                    indent_rest=indent)))
+            out.append(
+                TextFlow(
+                    stripped,
+                    TextStyle(
+                        st.fonts.regular, BODY_SIZE, indent_first=indent + PARA_INDENT, indent_rest=indent
+                    ),
+                )
+            )
     return out
 
 
@@ -99,16 +106,24 @@ def _period_parts(report: Report, digits: str) -> tuple[str, str]:
 def cover(org, report: Report, st: Styles, digits: str):
     name, period = _period_parts(report, digits)
     year = render_digits(str(report.fiscal_year), digits)
-    out = [Spacer(1, 5 * cm),
-           TextFlow("รายงานผลการดำเนินการ", st.cover_title),
-           TextFlow(f"ป้องกันการทุจริต ประจำปี พ.ศ. {year}", st.cover_title),
-           Spacer(1, 0.6 * cm),
-           TextFlow(name, st.cover_line),
-           TextFlow(period, st.cover_sub),
-           Spacer(1, 6 * cm),
-           TextFlow(org.name, st.cover_line)]
-    loc = " ".join(p for p in (f"อำเภอ{org.district}" if org.district else "",
-                               f"จังหวัด{org.province}" if org.province else "") if p)
+    out = [
+        Spacer(1, 5 * cm),
+        TextFlow("รายงานผลการดำเนินการ", st.cover_title),
+        TextFlow(f"ป้องกันการทุจริต ประจำปี พ.ศ. {year}", st.cover_title),
+        Spacer(1, 0.6 * cm),
+        TextFlow(name, st.cover_line),
+        TextFlow(period, st.cover_sub),
+        Spacer(1, 6 * cm),
+        TextFlow(org.name, st.cover_line),
+    ]
+    loc = " ".join(
+        p
+        for p in (
+            f"อำเภอ{org.district}" if org.district else "",
+            f"จังหวัด{org.province}" if org.province else "",
+        )
+        if p
+    )
     if loc:
         out.append(TextFlow(loc, st.cover_sub))
     return out
@@ -117,14 +132,20 @@ def cover(org, report: Report, st: Styles, digits: str):
 def introduction(org, report: Report, st: Styles, digits: str):
     name, period = _period_parts(report, digits)
     year = render_digits(str(report.fiscal_year), digits)
-    out = [TextFlow("รายงานผลการดำเนินงาน", st.center_bold),
-           TextFlow(f"ป้องกันการทุจริต ประจำปี พ.ศ. {year}", st.center_bold),
-           TextFlow(name, st.center_bold),
-           TextFlow(period, TextStyle(st.fonts.bold, BODY_SIZE, align="center", space_after=14))]
+    out = [
+        TextFlow("รายงานผลการดำเนินงาน", st.center_bold),
+        TextFlow(f"ป้องกันการทุจริต ประจำปี พ.ศ. {year}", st.center_bold),
+        TextFlow(name, st.center_bold),
+        TextFlow(period, TextStyle(st.fonts.bold, BODY_SIZE, align="center", space_after=14)),
+    ]
     for para in ts.paragraphs(texts.intro_text(org, report, digits)):
         if para.strip():
-            out.append(TextFlow(para.strip(), TextStyle(st.fonts.regular, BODY_SIZE, indent_first=PARA_INDENT,
-                                                        space_after=6)))
+            out.append(
+                TextFlow(
+                    para.strip(),
+                    TextStyle(st.fonts.regular, BODY_SIZE, indent_first=PARA_INDENT, space_after=6),
+                )
+            )
     return out
 
 
@@ -155,8 +176,11 @@ def narratives(report: Report, st: Styles, digits: str, avail_width: float, prog
 def conclusion(org, report: Report, st: Styles, digits: str, avail_width: float):
     c = report.conclusion
     out = [TextFlow(f"{texts.CONCLUSION_TITLE} {org.name}", st.title)]
-    for head, body in (("ปัจจัยสนับสนุน", c.supporting_factors), ("ปัญหา/อุปสรรคในการดำเนินงาน", c.problems),
-                       ("ข้อเสนอแนะ", c.suggestions)):
+    for head, body in (
+        ("ปัจจัยสนับสนุน", c.supporting_factors),
+        ("ปัญหา/อุปสรรคในการดำเนินงาน", c.problems),
+        ("ข้อเสนอแนะ", c.suggestions),
+    ):
         out.append(TextFlow(head, st.h1))
         out.extend(body_flowables(body, st, 0, avail_width))
     r = report.reporter
@@ -168,11 +192,27 @@ def conclusion(org, report: Report, st: Styles, digits: str, avail_width: float)
     if r.date:
         lines.append(f"วันที่ {thai_date(r.date, digits)}")
     out.append(Spacer(1, 14))
-    block = TextStyle(st.fonts.regular, BODY_SIZE, indent_first=avail_width * 0.45, indent_rest=avail_width * 0.45,
-                      keep_with_next=True)
+    block = TextStyle(
+        st.fonts.regular,
+        BODY_SIZE,
+        indent_first=avail_width * 0.45,
+        indent_rest=avail_width * 0.45,
+        keep_with_next=True,
+    )
     for k, line in enumerate(lines):
-        out.append(TextFlow(line, block if k < len(lines) - 1 else TextStyle(
-            st.fonts.regular, BODY_SIZE, indent_first=avail_width * 0.45, indent_rest=avail_width * 0.45)))
+        out.append(
+            TextFlow(
+                line,
+                block
+                if k < len(lines) - 1
+                else TextStyle(
+                    st.fonts.regular,
+                    BODY_SIZE,
+                    indent_first=avail_width * 0.45,
+                    indent_rest=avail_width * 0.45,
+                ),
+            )
+        )
     return out
 
 
@@ -196,32 +236,58 @@ def announcement(org, report: Report, st: Styles, digits: str, avail_width: floa
     if a.emblem_png:
         out += [emblem_flowable(a.emblem_png), Spacer(1, 8)]
     year = render_digits(str(report.fiscal_year), digits)
-    out += [TextFlow(f"ประกาศ{org.name}", st.center_bold),
-            TextFlow("เรื่อง รายงานผลการดำเนินการป้องกันการทุจริต", st.center_bold),
-            TextFlow(f"ประจำปี พ.ศ. {year}", st.center_bold),
-            TextFlow(texts.announcement_period(report, digits), st.center),
-            _Rule(4 * cm),
-            ]
+    out += [
+        TextFlow(f"ประกาศ{org.name}", st.center_bold),
+        TextFlow("เรื่อง รายงานผลการดำเนินการป้องกันการทุจริต", st.center_bold),
+        TextFlow(f"ประจำปี พ.ศ. {year}", st.center_bold),
+        TextFlow(texts.announcement_period(report, digits), st.center),
+        _Rule(4 * cm),
+    ]
     for para in ts.paragraphs(a.body):
         if para.strip():
-            out.append(TextFlow(para.strip(), TextStyle(st.fonts.regular, BODY_SIZE, indent_first=PARA_INDENT,
-                                                        space_after=6)))
-    out.append(TextFlow("จึงประกาศมาให้ทราบโดยทั่วกัน", TextStyle(st.fonts.regular, BODY_SIZE,
-                                                                    indent_first=PARA_INDENT, space_before=6,
-                                                                    keep_with_next=True)))
-    sign = TextStyle(st.fonts.regular, BODY_SIZE, indent_first=avail_width * 0.3, space_before=14,
-                     keep_with_next=True)
+            out.append(
+                TextFlow(
+                    para.strip(),
+                    TextStyle(st.fonts.regular, BODY_SIZE, indent_first=PARA_INDENT, space_after=6),
+                )
+            )
+    out.append(
+        TextFlow(
+            "จึงประกาศมาให้ทราบโดยทั่วกัน",
+            TextStyle(
+                st.fonts.regular, BODY_SIZE, indent_first=PARA_INDENT, space_before=6, keep_with_next=True
+            ),
+        )
+    )
+    sign = TextStyle(
+        st.fonts.regular, BODY_SIZE, indent_first=avail_width * 0.3, space_before=14, keep_with_next=True
+    )
     if a.date:
         out.append(TextFlow(f"ประกาศ ณ วันที่ {thai_date(a.date, digits, era=True)}", sign))
-    sig_col = TextStyle(st.fonts.regular, BODY_SIZE, align="center", indent_first=avail_width * 0.4,
-                        indent_rest=avail_width * 0.4, keep_with_next=True)
+    sig_col = TextStyle(
+        st.fonts.regular,
+        BODY_SIZE,
+        align="center",
+        indent_first=avail_width * 0.4,
+        indent_rest=avail_width * 0.4,
+        keep_with_next=True,
+    )
     out.append(Spacer(1, 2.2 * cm))
     if a.signatory_name:
         out.append(TextFlow(f"({a.signatory_name})", sig_col))
     if a.signatory_position:
-        out.append(TextFlow(a.signatory_position, TextStyle(st.fonts.regular, BODY_SIZE, align="center",
-                                                            indent_first=avail_width * 0.4,
-                                                            indent_rest=avail_width * 0.4)))
+        out.append(
+            TextFlow(
+                a.signatory_position,
+                TextStyle(
+                    st.fonts.regular,
+                    BODY_SIZE,
+                    align="center",
+                    indent_first=avail_width * 0.4,
+                    indent_rest=avail_width * 0.4,
+                ),
+            )
+        )
     return out
 
 

@@ -28,36 +28,80 @@ class ReportDocTemplate(BaseDocTemplate):
     """Portrait and landscape pages; page numbers "- ๒ -" from page two; the form's title block on
     every landscape page; an optional fingerprint line at the foot of every page."""
 
-    def __init__(self, filename, *, fonts: FontSet, report: Report, organization, digits: str,
-                 fingerprint: str | None, on_flowable=None, **kw):
+    def __init__(
+        self,
+        filename,
+        *,
+        fonts: FontSet,
+        report: Report,
+        organization,
+        digits: str,
+        fingerprint: str | None,
+        on_flowable=None,
+        **kw,
+    ):
         self.fonts = fonts
         self.report = report
         self.organization = organization
         self.digits = digits
         self.fingerprint = fingerprint
         self.on_flowable = on_flowable
-        super().__init__(filename, pagesize=PORTRAIT, initialFontName=fonts.regular.fontName,
-                         title=texts.report_title(report, digits), author=organization.name,
-                         creator="pipun-desktop", subject=fingerprint or "", **kw)
+        super().__init__(
+            filename,
+            pagesize=PORTRAIT,
+            initialFontName=fonts.regular.fontName,
+            title=texts.report_title(report, digits),
+            author=organization.name,
+            creator="pipun-desktop",
+            subject=fingerprint or "",
+            **kw,
+        )
         pw, ph = PORTRAIT
-        portrait_frame = Frame(3 * cm, 2 * cm, pw - 5 * cm, ph - 4.5 * cm, id="portrait",
-                               leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        portrait_frame = Frame(
+            3 * cm,
+            2 * cm,
+            pw - 5 * cm,
+            ph - 4.5 * cm,
+            id="portrait",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         lw, lh = LANDSCAPE
-        form_frame = Frame(1.5 * cm, 1.5 * cm, lw - 3 * cm, lh - 1.5 * cm - FORM_TOP - FORM_BLOCK_HEIGHT, id="form",
-                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        form_frame = Frame(
+            1.5 * cm,
+            1.5 * cm,
+            lw - 3 * cm,
+            lh - 1.5 * cm - FORM_TOP - FORM_BLOCK_HEIGHT,
+            id="form",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.form_frame = form_frame
-        self.addPageTemplates([
-            PageTemplate("portrait", [portrait_frame], onPage=self._decorate, pagesize=PORTRAIT),
-            PageTemplate("form", [form_frame], onPage=self._decorate_form, pagesize=LANDSCAPE),
-        ])
+        self.addPageTemplates(
+            [
+                PageTemplate("portrait", [portrait_frame], onPage=self._decorate, pagesize=PORTRAIT),
+                PageTemplate("form", [form_frame], onPage=self._decorate_form, pagesize=LANDSCAPE),
+            ]
+        )
 
     def _decorate(self, canv, doc):
         canv.saveState()
         w, h = canv._pagesize
         n = canv.getPageNumber()
         if n >= 2:
-            ts.draw_text(canv, w / 2, h - 1.3 * cm, self.fonts.regular, 14,
-                         render_digits(f"- {n} -", self.digits), align="center")
+            ts.draw_text(
+                canv,
+                w / 2,
+                h - 1.3 * cm,
+                self.fonts.regular,
+                14,
+                render_digits(f"- {n} -", self.digits),
+                align="center",
+            )
         if self.fingerprint:
             ts.draw_text(canv, w / 2, 0.8 * cm, self.fonts.regular, 7, self.fingerprint, align="center")
         canv.restoreState()
@@ -69,21 +113,24 @@ class ReportDocTemplate(BaseDocTemplate):
         f = self.fonts
         top = h - FORM_TOP
         ts.draw_text(canv, w / 2, top - 14, f.bold, 16, texts.FORM_TITLE, align="center")
-        ts.draw_text(canv, w / 2, top - 34, f.regular, 14, texts.organization_line(self.organization),
-                     align="center")
+        ts.draw_text(
+            canv, w / 2, top - 34, f.regular, 14, texts.organization_line(self.organization), align="center"
+        )
         # "ผลงานปีงบประมาณ พ.ศ. ๒๕๖๔   ○ รอบ ๖ เดือน   ○ รอบ ๑๒ เดือน (ผลงานสะสม)"
         y = top - 54
         size = 14
         parts = [render_digits(f"ผลงานปีงบประมาณ พ.ศ. {self.report.fiscal_year}", self.digits)]
         boxes = [(6, texts.round_name(6, self.digits)), (12, texts.round_name(12, self.digits))]
-        widths = [ts.text_width(f.regular, parts[0], size)] + [ts.text_width(f.regular, t, size) for _, t in boxes]
+        widths = [ts.text_width(f.regular, parts[0], size)] + [
+            ts.text_width(f.regular, t, size) for _, t in boxes
+        ]
         gap, box = 22, 14
         total = widths[0] + sum(gap + box + wd for wd in widths[1:])
         x = (w - total) / 2
         ts.draw_text(canv, x, y, f.regular, size, parts[0])
         x += widths[0]
         canv.setLineWidth(0.8)
-        for (rnd, label), wd in zip(boxes, widths[1:]):
+        for (rnd, label), wd in zip(boxes, widths[1:], strict=False):
             x += gap
             cx, cy, r = x + 5, y + 4, 5
             canv.circle(cx, cy, r, stroke=1, fill=0)

@@ -45,8 +45,14 @@ class Styles:
         self.h1 = TextStyle(b, BODY_SIZE, space_before=10, space_after=2, keep_with_next=True)
         self.h2 = TextStyle(b, BODY_SIZE, space_before=6, space_after=2, keep_with_next=True)
         self.item_title = TextStyle(b, BODY_SIZE, space_before=10, space_after=2, keep_with_next=True)
-        self.block_head = TextStyle(b, BODY_SIZE, indent_first=BLOCK_INDENT, indent_rest=BLOCK_INDENT,
-                                    space_before=4, keep_with_next=True)
+        self.block_head = TextStyle(
+            b,
+            BODY_SIZE,
+            indent_first=BLOCK_INDENT,
+            indent_rest=BLOCK_INDENT,
+            space_before=4,
+            keep_with_next=True,
+        )
         lead = TABLE_LEADING
         self.cell = CellStyle(r, TABLE_SIZE, lead)
         self.cell_bold = CellStyle(b, TABLE_SIZE, lead)

@@ -157,7 +157,7 @@ class ThaiTTFont(TTFont):
                 "pdfdoc"
             )
             font = pdfdoc.PDFTrueTypeFont()
-            font.__Comment__ = "Font %s subset %d" % (self.fontName, n)
+            font.__Comment__ = f"Font {self.fontName} subset {n}"
             font.Name = internal_name
             font.BaseFont = base_name
             font.FirstChar = 0

@@ -140,7 +140,13 @@ def shape(font: ThaiTTFont, text: str) -> Run:
     glyphs = []
     last_text = -1
     for gid, gpen, adv, xoff, yoff, share in raw:
-        if share and adv == 0 and xoff < -LEFT_SHIFT_LIMIT and last_text >= 0 and not glyphs[last_text][5].isspace():
+        if (
+            share
+            and adv == 0
+            and xoff < -LEFT_SHIFT_LIMIT
+            and last_text >= 0
+            and not glyphs[last_text][5].isspace()
+        ):
             # A mark pushed far left (a tone mark after ั or ื: ปั้น, เปื้อน): extractors that go by
             # the font's own advances (MuPDF) read the gap from its origin to the next glyph as a
             # space. Its text goes to the glyph before it, and it is drawn as an outline.
@@ -200,7 +206,9 @@ class Line:
 _FINER = ((1, segment.subwords), (2, segment.syllables), (3, segment.clusters))
 
 
-def wrap(font: ThaiTTFont, text: str, size: float, width: float, first_width: float | None = None) -> list[Line]:
+def wrap(
+    font: ThaiTTFont, text: str, size: float, width: float, first_width: float | None = None
+) -> list[Line]:
     """Break one paragraph (no newlines) into lines no wider than width points (the first line
     first_width). Breaks at spaces and word boundaries; a word wider than a whole line is broken
     between syllables, then between clusters, never inside a cluster."""
@@ -267,7 +275,7 @@ def wrap(font: ThaiTTFont, text: str, size: float, width: float, first_width: fl
 
 
 # -- drawing ------------------------------------------------------------------------------------
-_doc_codes: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_doc_codes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _fmt(v: float) -> str:

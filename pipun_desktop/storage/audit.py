@@ -19,16 +19,39 @@ from .identity import host_name, iso_now, os_user
 AMOUNT_COLUMNS = {"integrated", "agency", "disbursed"}
 
 FIELD_LABELS = {
-    "title": "ชื่อ", "item_type": "ประเภท", "indicator": "ตัวชี้วัด", "target": "เป้าหมาย",
-    "result": "ผลการดำเนินงาน", "integrated": "งบบูรณาการ", "agency": "งบหน่วยงาน", "disbursed": "ผลเบิกจ่าย",
-    "approach1": "แนวทางที่ ๑", "approach2": "แนวทางที่ ๒", "approach3": "แนวทางที่ ๓", "status": "สถานะ",
-    "status_reason": "เหตุผล", "note": "หมายเหตุ", "details": "รายละเอียด", "position": "ตำแหน่ง",
-    "fiscal_year": "ปีงบประมาณ", "round": "รอบ", "plan_title": "ชื่อแผน", "intro": "บทนำ",
+    "title": "ชื่อ",
+    "item_type": "ประเภท",
+    "indicator": "ตัวชี้วัด",
+    "target": "เป้าหมาย",
+    "result": "ผลการดำเนินงาน",
+    "integrated": "งบบูรณาการ",
+    "agency": "งบหน่วยงาน",
+    "disbursed": "ผลเบิกจ่าย",
+    "approach1": "แนวทางที่ ๑",
+    "approach2": "แนวทางที่ ๒",
+    "approach3": "แนวทางที่ ๓",
+    "status": "สถานะ",
+    "status_reason": "เหตุผล",
+    "note": "หมายเหตุ",
+    "details": "รายละเอียด",
+    "position": "ตำแหน่ง",
+    "fiscal_year": "ปีงบประมาณ",
+    "round": "รอบ",
+    "plan_title": "ชื่อแผน",
+    "intro": "บทนำ",
 }
 ACTION_LABELS = {
-    "update": "แก้ไข", "insert": "เพิ่ม", "delete": "ลบ", "move": "ย้าย", "add_report": "เพิ่มรายงาน",
-    "delete_report": "ลบรายงาน", "update_report": "แก้ไขรายงาน", "organization": "แก้ไขหน่วยงาน",
-    "import": "นำเข้า", "restore": "กู้คืนจากสำเนา", "migrate": "ปรับรุ่นไฟล์",
+    "update": "แก้ไข",
+    "insert": "เพิ่ม",
+    "delete": "ลบ",
+    "move": "ย้าย",
+    "add_report": "เพิ่มรายงาน",
+    "delete_report": "ลบรายงาน",
+    "update_report": "แก้ไขรายงาน",
+    "organization": "แก้ไขหน่วยงาน",
+    "import": "นำเข้า",
+    "restore": "กู้คืนจากสำเนา",
+    "migrate": "ปรับรุ่นไฟล์",
 }
 
 
@@ -59,8 +82,10 @@ def as_text(column: str, value) -> str | None:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, list):
-        return json.dumps([{"heading": d.heading, "body": d.body} if isinstance(d, DetailBlock) else d
-                           for d in value], ensure_ascii=False)
+        return json.dumps(
+            [{"heading": d.heading, "body": d.body} if isinstance(d, DetailBlock) else d for d in value],
+            ensure_ascii=False,
+        )
     return str(value)
 
 
@@ -79,8 +104,18 @@ class AuditWriter:
         self.conn.execute(
             "INSERT INTO audit (at, user, host, action, report_id, node_id, field, old, new) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [iso_now(), self.user, self.host, action, report_id, node_id, field, as_text(field, old),
-             as_text(field, new)])
+            [
+                iso_now(),
+                self.user,
+                self.host,
+                action,
+                report_id,
+                node_id,
+                field,
+                as_text(field, old),
+                as_text(field, new),
+            ],
+        )
 
     def changes(self, action: str, old_row: dict, new_cols: dict, report_id=None, node_id=None) -> None:
         """One row per column whose value really changes."""
@@ -90,14 +125,18 @@ class AuditWriter:
                 self.record(action, report_id, node_id, column, old, new)
 
 
-def history(conn: sqlite3.Connection, *, node_id: int | None = None, report_id: int | None = None,
-            limit: int = 1000) -> list[AuditEntry]:
+def history(
+    conn: sqlite3.Connection, *, node_id: int | None = None, report_id: int | None = None, limit: int = 1000
+) -> list[AuditEntry]:
     """Audit rows, newest first, for one node, one report or (neither given) the whole file."""
     where, args = "", []
     if node_id is not None:
         where, args = "WHERE node_id = ?", [node_id]
     elif report_id is not None:
         where, args = "WHERE report_id = ?", [report_id]
-    rows = conn.execute(f"SELECT id, at, user, host, action, report_id, node_id, field, old, new FROM audit "
-                        f"{where} ORDER BY id DESC LIMIT ?", [*args, limit]).fetchall()
+    rows = conn.execute(
+        f"SELECT id, at, user, host, action, report_id, node_id, field, old, new FROM audit "
+        f"{where} ORDER BY id DESC LIMIT ?",
+        [*args, limit],
+    ).fetchall()
     return [AuditEntry(*r) for r in rows]

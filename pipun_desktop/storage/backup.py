@@ -28,8 +28,13 @@ SUFFIX = ".pipun"
 _NAME_RE = re.compile(r"^(\d{8}T\d{6}\d{6}Z)-([a-z-]+)\.pipun$")
 
 REASON_LABELS = {
-    "open": "เมื่อเปิดไฟล์", "close": "เมื่อปิดไฟล์", "import": "ก่อนนำเข้า", "new-report": "ก่อนเพิ่มรายงาน",
-    "migration": "ก่อนปรับรุ่นไฟล์", "before-restore": "ก่อนกู้คืน", "manual": "สำรองเอง",
+    "open": "เมื่อเปิดไฟล์",
+    "close": "เมื่อปิดไฟล์",
+    "import": "ก่อนนำเข้า",
+    "new-report": "ก่อนเพิ่มรายงาน",
+    "migration": "ก่อนปรับรุ่นไฟล์",
+    "before-restore": "ก่อนกู้คืน",
+    "manual": "สำรองเอง",
 }
 
 
@@ -80,11 +85,12 @@ def make_backup(conn: sqlite3.Connection, source_path, reason: str) -> Path:
     folder = backup_folder(source_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "source.txt").write_text(str(Path(source_path).resolve()), encoding="utf-8",
-                                           errors="surrogateescape")
+        (folder / "source.txt").write_text(
+            str(Path(source_path).resolve()), encoding="utf-8", errors="surrogateescape"
+        )
     except OSError as exc:
         raise StorageError(f"สร้างโฟลเดอร์สำรองข้อมูล {folder} ไม่ได้: {exc.strerror or exc}") from None
-    when = dt.datetime.now(dt.timezone.utc)
+    when = dt.datetime.now(dt.UTC)
     final = folder / f"{_stamp(when)}-{reason}{SUFFIX}"
     while final.exists():  # two copies in the same microsecond
         when += dt.timedelta(microseconds=1)
@@ -122,9 +128,11 @@ def copy_database(conn: sqlite3.Connection, final: Path, partial: Path, failure:
 def choose_kept(backups: list[BackupInfo]) -> set[Path]:
     """Which copies thinning keeps (see the module docstring); `backups` newest first."""
     kept = {b.path for b in backups[:KEEP_RECENT]}
-    for bucket, limit in ((lambda w: w.date(), KEEP_DAILY),
-                          (lambda w: w.isocalendar()[:2], KEEP_WEEKLY),
-                          (lambda w: (w.year, w.month), KEEP_MONTHLY)):
+    for bucket, limit in (
+        (lambda w: w.date(), KEEP_DAILY),
+        (lambda w: w.isocalendar()[:2], KEEP_WEEKLY),
+        (lambda w: (w.year, w.month), KEEP_MONTHLY),
+    ):
         seen = []
         for b in backups:
             key = bucket(b.when.astimezone())
@@ -159,7 +167,7 @@ def list_backups_in(folder: Path) -> list[BackupInfo]:
     for entry in folder.iterdir():
         m = _NAME_RE.match(entry.name)
         if m:
-            when = dt.datetime.strptime(m.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.timezone.utc)
+            when = dt.datetime.strptime(m.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
             try:
                 out.append(BackupInfo(entry, when, m.group(2), entry.stat().st_size))
             except OSError:

@@ -10,7 +10,6 @@ from pathlib import Path
 from ..core.model import Document
 from .store import ReportStore
 
-
 # An import killed mid-way (power cut) leaves its hidden half-built file behind; one this old is no
 # longer being written by anybody, so the next build beside it clears it.
 STALE_AFTER_SECONDS = 3600

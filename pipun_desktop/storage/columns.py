@@ -10,8 +10,24 @@ from .errors import StorageError
 NODE_TEXT_FIELDS = ("title", "indicator", "target", "result", "note")
 NODE_FIELDS = NODE_TEXT_FIELDS + ("item_type", "budget", "approaches", "status", "status_reason", "details")
 REPORT_FIELDS = ("fiscal_year", "round", "plan_title", "intro", "conclusion", "reporter", "announcement")
-NODE_COLUMNS = ("title", "item_type", "indicator", "target", "result", "integrated", "agency", "disbursed",
-                "approach1", "approach2", "approach3", "status", "status_reason", "note")
+NODE_COLUMNS = (
+    "title",
+    "item_type",
+    "indicator",
+    "target",
+    "result",
+    "integrated",
+    "agency",
+    "disbursed",
+    "approach1",
+    "approach2",
+    "approach3",
+    "status",
+    "status_reason",
+    "note",
+)
+
+
 def _iso(d: dt.date | None) -> str | None:
     return None if d is None else d.isoformat()
 
@@ -23,8 +39,13 @@ def _date(s: str | None) -> dt.date | None:
 def _report_columns(r: Report) -> dict:
     a = r.announcement
     return {
-        "fiscal_year": r.fiscal_year, "round": r.round, "plan_title": r.plan_title, "intro": r.intro,
-        **_conclusion_columns(r.conclusion), **_reporter_columns(r.reporter), **_announcement_columns(a),
+        "fiscal_year": r.fiscal_year,
+        "round": r.round,
+        "plan_title": r.plan_title,
+        "intro": r.intro,
+        **_conclusion_columns(r.conclusion),
+        **_reporter_columns(r.reporter),
+        **_announcement_columns(a),
     }
 
 
@@ -33,13 +54,23 @@ def _conclusion_columns(c: Conclusion) -> dict:
 
 
 def _reporter_columns(p: Reporter) -> dict:
-    return {"reporter_name": p.name, "reporter_position": p.position, "reporter_phone": p.phone,
-            "reporter_email": p.email, "reporter_date": _iso(p.date)}
+    return {
+        "reporter_name": p.name,
+        "reporter_position": p.position,
+        "reporter_phone": p.phone,
+        "reporter_email": p.email,
+        "reporter_date": _iso(p.date),
+    }
 
 
 def _announcement_columns(a: Announcement) -> dict:
-    return {"announcement_body": a.body, "announcement_date": _iso(a.date), "signatory_name": a.signatory_name,
-            "signatory_position": a.signatory_position, "emblem_png": a.emblem_png}
+    return {
+        "announcement_body": a.body,
+        "announcement_date": _iso(a.date),
+        "signatory_name": a.signatory_name,
+        "signatory_position": a.signatory_position,
+        "emblem_png": a.emblem_png,
+    }
 
 
 def _node_columns(node) -> dict:
@@ -47,10 +78,20 @@ def _node_columns(node) -> dict:
         return {"kind": "heading", "title": node.title}
     b = node.budget
     return {
-        "kind": "item", "title": node.title, "item_type": node.item_type, "indicator": node.indicator,
-        "target": node.target, "result": node.result, "integrated": b.integrated, "agency": b.agency,
-        "disbursed": b.disbursed, "approach1": int(node.approaches[0]), "approach2": int(node.approaches[1]),
-        "approach3": int(node.approaches[2]), "status": node.status, "status_reason": node.status_reason,
+        "kind": "item",
+        "title": node.title,
+        "item_type": node.item_type,
+        "indicator": node.indicator,
+        "target": node.target,
+        "result": node.result,
+        "integrated": b.integrated,
+        "agency": b.agency,
+        "disbursed": b.disbursed,
+        "approach1": int(node.approaches[0]),
+        "approach2": int(node.approaches[1]),
+        "approach3": int(node.approaches[2]),
+        "status": node.status,
+        "status_reason": node.status_reason,
         "note": node.note,
     }
 
@@ -67,8 +108,6 @@ def _node_changes(changes: dict) -> dict:
         else:
             raise KeyError(key)
     return cols
-
-
 
 
 def _check_text(values) -> None:

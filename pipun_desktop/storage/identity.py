@@ -12,7 +12,11 @@ def os_user() -> str:
     try:
         return getpass.getuser()
     except Exception:  # no USERNAME/LOGNAME and no pwd entry (a service account, a bare container)
-        return os.environ.get("USERNAME") or os.environ.get("USER") or f"uid-{getattr(os, 'getuid', lambda: '?')()}"
+        return (
+            os.environ.get("USERNAME")
+            or os.environ.get("USER")
+            or f"uid-{getattr(os, 'getuid', lambda: '?')()}"
+        )
 
 
 def host_name() -> str:
@@ -23,7 +27,7 @@ def host_name() -> str:
 
 
 def now_utc() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def iso_now() -> str:
@@ -35,7 +39,7 @@ def parse_iso(text: str) -> dt.datetime | None:
         value = dt.datetime.fromisoformat(text)
     except (TypeError, ValueError):
         return None
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def local_text(text: str) -> str:

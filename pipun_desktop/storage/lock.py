@@ -30,12 +30,14 @@ class LockInfo:
     user: str
     host: str
     pid: int
-    since: str       # ISO UTC
-    heartbeat: str   # ISO UTC
+    since: str  # ISO UTC
+    heartbeat: str  # ISO UTC
 
     def describe(self) -> str:
-        return (f"ผู้ใช้ {self.user or '?'} ที่เครื่อง {self.host or '?'} "
-                f"ตั้งแต่ {local_text(self.since)} (สัญญาณล่าสุด {local_text(self.heartbeat)})")
+        return (
+            f"ผู้ใช้ {self.user or '?'} ที่เครื่อง {self.host or '?'} "
+            f"ตั้งแต่ {local_text(self.since)} (สัญญาณล่าสุด {local_text(self.heartbeat)})"
+        )
 
 
 def pid_alive(pid: int) -> bool:
@@ -96,9 +98,11 @@ def acquire(conn: sqlite3.Connection, mine: LockInfo, name: str) -> LockInfo | N
     holder = read_lock(conn)
     if holder is not None and holder.token != mine.token and not is_stale(holder):
         raise FileLockedError(locked_message(name, holder), holder)
-    conn.execute("INSERT OR REPLACE INTO lock (id, token, user, host, pid, since, heartbeat) "
-                 "VALUES (1, ?, ?, ?, ?, ?, ?)",
-                 [mine.token, mine.user, mine.host, mine.pid, mine.since, iso_now()])
+    conn.execute(
+        "INSERT OR REPLACE INTO lock (id, token, user, host, pid, since, heartbeat) "
+        "VALUES (1, ?, ?, ?, ?, ?, ?)",
+        [mine.token, mine.user, mine.host, mine.pid, mine.since, iso_now()],
+    )
     return holder if holder is not None and holder.token != mine.token else None
 
 
@@ -136,7 +140,9 @@ class Heartbeat(threading.Thread):
         try:
             conn.execute("PRAGMA trusted_schema = OFF")
             conn.execute("BEGIN IMMEDIATE")
-            cur = conn.execute("UPDATE lock SET heartbeat = ? WHERE id = 1 AND token = ?", [iso_now(), self.token])
+            cur = conn.execute(
+                "UPDATE lock SET heartbeat = ? WHERE id = 1 AND token = ?", [iso_now(), self.token]
+            )
             if cur.rowcount == 0:
                 self.lost = True
             conn.execute("COMMIT")

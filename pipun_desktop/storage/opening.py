@@ -56,8 +56,9 @@ def check_header(path: Path) -> Header:
     if app_id != APPLICATION_ID:
         raise StorageError(f"ไฟล์ {path.name} เป็นฐานข้อมูลของโปรแกรมอื่น ไม่ใช่ไฟล์รายงาน")
     if version > SCHEMA_VERSION:
-        raise StorageError(f"ไฟล์ {path.name} สร้างจากโปรแกรมรุ่นใหม่กว่า (รุ่นข้อมูล {version}) "
-                           f"โปรดปรับรุ่นโปรแกรมก่อนเปิดไฟล์นี้")
+        raise StorageError(
+            f"ไฟล์ {path.name} สร้างจากโปรแกรมรุ่นใหม่กว่า (รุ่นข้อมูล {version}) โปรดปรับรุ่นโปรแกรมก่อนเปิดไฟล์นี้"
+        )
     if version < 1:
         raise StorageError(f"ไฟล์ {path.name} เสียหาย (ไม่มีเลขรุ่นข้อมูล)")
     if head[18] == 2 or head[19] == 2:
@@ -68,8 +69,10 @@ def check_header(path: Path) -> Header:
     header_size_valid = head[24:28] == head[92:96] and pages > 0
     journal = Path(f"{path}-journal")
     if header_size_valid and not journal.exists() and size < pages * page_size:
-        raise StorageError(f"ไฟล์ {path.name} ไม่ครบ (ขาดหายไป {pages * page_size - size:,} ไบต์) "
-                           f"อาจคัดลอกไม่เสร็จ โปรดคัดลอกใหม่หรือกู้คืนจากสำเนาสำรอง")
+        raise StorageError(
+            f"ไฟล์ {path.name} ไม่ครบ (ขาดหายไป {pages * page_size - size:,} ไบต์) "
+            f"อาจคัดลอกไม่เสร็จ โปรดคัดลอกใหม่หรือกู้คืนจากสำเนาสำรอง"
+        )
     return Header(app_id, version)
 
 
@@ -113,8 +116,7 @@ def verify(conn: sqlite3.Connection, path: Path) -> int:
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         if rows != [("ok",)]:
-            raise StorageError(f"ไฟล์ {name} เสียหาย ({str(rows[0][0])[:80]}) "
-                               f"โปรดกู้คืนจากสำเนาสำรอง")
+            raise StorageError(f"ไฟล์ {name} เสียหาย ({str(rows[0][0])[:80]}) โปรดกู้คืนจากสำเนาสำรอง")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         master = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
@@ -123,8 +125,9 @@ def verify(conn: sqlite3.Connection, path: Path) -> int:
     if app_id != APPLICATION_ID or not 1 <= version <= SCHEMA_VERSION:
         raise StorageError(f"ไฟล์ {name} ไม่ใช่ไฟล์รายงานของโปรแกรมนี้หรือเป็นรุ่นที่ไม่รองรับ")
     if set(master) != expected_master(version) or len(master) != len(expected_master(version)):
-        raise StorageError(f"ไฟล์ {name} มีโครงสร้างที่โปรแกรมนี้ไม่ได้สร้าง (เช่น ตาราง วิว หรือทริกเกอร์เพิ่มเติม) "
-                           f"จึงไม่เปิดเพื่อความปลอดภัย")
+        raise StorageError(
+            f"ไฟล์ {name} มีโครงสร้างที่โปรแกรมนี้ไม่ได้สร้าง (เช่น ตาราง วิว หรือทริกเกอร์เพิ่มเติม) จึงไม่เปิดเพื่อความปลอดภัย"
+        )
     return version
 
 
@@ -137,8 +140,9 @@ def open_error(exc: sqlite3.Error, name: str) -> StorageError:
     if code == SQLITE_BUSY or code == SQLITE_LOCKED:
         return StorageError(f"ไฟล์ {name} กำลังถูกใช้งานโดยโปรแกรมอื่น โปรดลองอีกครั้ง")
     if code == SQLITE_READONLY:
-        return StorageError(f"ไฟล์ {name} ค้างการบันทึกจากครั้งก่อน ต้องเปิดแบบแก้ไขได้หนึ่งครั้งเพื่อกู้คืน "
-                            f"หรือไฟล์/โฟลเดอร์นี้เขียนไม่ได้")
+        return StorageError(
+            f"ไฟล์ {name} ค้างการบันทึกจากครั้งก่อน ต้องเปิดแบบแก้ไขได้หนึ่งครั้งเพื่อกู้คืน หรือไฟล์/โฟลเดอร์นี้เขียนไม่ได้"
+        )
     if code == SQLITE_CANTOPEN:
         return StorageError(f"เปิดไฟล์ {name} ไม่ได้ (ไม่มีสิทธิ์ หรือโฟลเดอร์เข้าถึงไม่ได้)")
     return StorageError(f"ไฟล์ {name} เสียหายหรือไม่ใช่ไฟล์ของโปรแกรมนี้ ({exc})")
@@ -149,11 +153,12 @@ def write_error(exc: sqlite3.Error) -> StorageError:
     code = _code(exc)
     text = str(exc).lower()
     if code == SQLITE_FULL or "disk is full" in text:
-        return WriteError("บันทึกไม่ได้: พื้นที่ดิสก์เต็ม การแก้ไขนี้ยังไม่ถูกบันทึก "
-                          "โปรดลบไฟล์ที่ไม่ใช้เพื่อเพิ่มพื้นที่ แล้วลองบันทึกอีกครั้ง")
+        return WriteError("บันทึกไม่ได้: พื้นที่ดิสก์เต็ม การแก้ไขนี้ยังไม่ถูกบันทึก โปรดลบไฟล์ที่ไม่ใช้เพื่อเพิ่มพื้นที่ แล้วลองบันทึกอีกครั้ง")
     if code == SQLITE_IOERR or "i/o error" in text:
-        return WriteError("บันทึกไม่ได้: อ่าน/เขียนดิสก์ผิดพลาด (เช่น ถอด USB หรือเครือข่ายหลุด) "
-                          "การแก้ไขนี้ยังไม่ถูกบันทึก โปรดตรวจสอบอุปกรณ์แล้วลองอีกครั้ง")
+        return WriteError(
+            "บันทึกไม่ได้: อ่าน/เขียนดิสก์ผิดพลาด (เช่น ถอด USB หรือเครือข่ายหลุด) "
+            "การแก้ไขนี้ยังไม่ถูกบันทึก โปรดตรวจสอบอุปกรณ์แล้วลองอีกครั้ง"
+        )
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return WriteError("บันทึกไม่ได้: ไฟล์กำลังถูกใช้งานโดยโปรแกรมอื่น การแก้ไขนี้ยังไม่ถูกบันทึก โปรดลองอีกครั้ง")
     if code == SQLITE_READONLY:

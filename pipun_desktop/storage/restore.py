@@ -58,7 +58,7 @@ def _replace_whole(path: Path, backup_path: Path) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if path.exists():
-            stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
             saved = folder / f"{stamp}-before-restore{backups_mod.SUFFIX}"
             shutil.copyfile(path, saved)
         tmp = path.with_name(f".{path.name}.restoring")

@@ -130,7 +130,9 @@ def expected_master(version: int) -> frozenset:
             for v in range(1, version + 1):
                 for statement in statements(MIGRATIONS[v]):
                     conn.execute(statement)
-            _expected[version] = frozenset(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+            _expected[version] = frozenset(
+                conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
+            )
         finally:
             conn.close()
     return _expected[version]

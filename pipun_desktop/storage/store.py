@@ -19,20 +19,46 @@ from pathlib import Path
 import sqlite_utils
 
 from ..core.model import (
-    Announcement, Budget, Conclusion, DetailBlock, Document, Heading, Item, Organization, Report, Reporter,
+    Announcement,
+    Budget,
+    Conclusion,
+    DetailBlock,
+    Document,
+    Heading,
+    Item,
+    Organization,
+    Report,
+    Reporter,
 )
 from . import backup as backups_mod
 from . import lock as lock_mod
 from .audit import AuditEntry, AuditWriter, history
 from .columns import (  # noqa: F401 (NODE_FIELDS and REPORT_FIELDS were defined here)
-    NODE_COLUMNS, NODE_FIELDS, NODE_TEXT_FIELDS, REPORT_FIELDS, _announcement_columns, _check_text,
-    _conclusion_columns, _date, _node_changes, _node_columns, _report_columns, _reporter_columns,
+    NODE_COLUMNS,
+    NODE_FIELDS,
+    NODE_TEXT_FIELDS,
+    REPORT_FIELDS,
+    _announcement_columns,
+    _check_text,
+    _conclusion_columns,
+    _date,
+    _node_changes,
+    _node_columns,
+    _report_columns,
+    _reporter_columns,
 )
 from .errors import FileLockedError, LockLostError, StorageError, WriteError  # noqa: F401 (re-exported)
 from .opening import (  # noqa: F401 (SQLITE_HEADER, check_header were defined here)
-    SQLITE_HEADER, check_header, connect, open_error, sqlite_uri, verify, write_error,
+    SQLITE_HEADER,
+    check_header,
+    connect,
+    open_error,
+    sqlite_uri,
+    verify,
+    write_error,
 )
-from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, statements as _statements
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from .schema import statements as _statements
 
 
 @dataclass(frozen=True)
@@ -45,8 +71,15 @@ class ReportInfo:
 class ReportStore:
     """An open data file."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool = False, *, version: int = SCHEMA_VERSION,
-                 backups: bool = False):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        read_only: bool = False,
+        *,
+        version: int = SCHEMA_VERSION,
+        backups: bool = False,
+    ):
         self.path = Path(path)
         self.read_only = read_only
         self.db = sqlite_utils.Database(conn)
@@ -55,7 +88,7 @@ class ReportStore:
         self.backups_enabled = backups and not read_only
         self.audit = AuditWriter(conn)
         self.audit.enabled = version >= 2
-        self.lock: lock_mod.LockInfo | None = None   # ours, while we hold the edit lock
+        self.lock: lock_mod.LockInfo | None = None  # ours, while we hold the edit lock
         self.locked_by: lock_mod.LockInfo | None = None  # read-only: who holds it, if anyone
         self.cleared_lock: lock_mod.LockInfo | None = None  # a stale lock we cleared on opening
         self.warnings: list[str] = []  # Thai notes for the user (a backup that failed, a cleared lock)
@@ -75,8 +108,9 @@ class ReportStore:
         return conn
 
     @classmethod
-    def create(cls, path, organization: Organization | None = None, *, backups: bool = False,
-               lock: bool = True) -> ReportStore:
+    def create(
+        cls, path, organization: Organization | None = None, *, backups: bool = False, lock: bool = True
+    ) -> ReportStore:
         """A new, empty file; backups start from its next opening unless `backups`."""
         path = Path(path)
         if path.exists():
@@ -140,8 +174,9 @@ class ReportStore:
                     store._take_lock()
                 except WriteError as exc:
                     reason = str(exc).split(":", 1)[-1].split("การแก้ไขนี้")[0].strip()
-                    raise StorageError(f"เปิดไฟล์ {path.name} เพื่อแก้ไขไม่ได้ ({reason}) "
-                                       f"เปิดแบบอ่านอย่างเดียวได้") from None
+                    raise StorageError(
+                        f"เปิดไฟล์ {path.name} เพื่อแก้ไขไม่ได้ ({reason}) เปิดแบบอ่านอย่างเดียวได้"
+                    ) from None
             if store.backups_enabled and store.last_backup is None:
                 store._backup_quietly("open")
             store._changes_at_backup = conn.total_changes
@@ -181,8 +216,7 @@ class ReportStore:
         self.lock = mine
         if cleared is not None and cleared.token:
             self.cleared_lock = cleared
-            self.warnings.append(f"ล้างการล็อกที่ค้างอยู่ของ{cleared.describe()} แล้ว "
-                                 f"(โปรแกรมนั้นปิดไปโดยไม่ปกติ)")
+            self.warnings.append(f"ล้างการล็อกที่ค้างอยู่ของ{cleared.describe()} แล้ว (โปรแกรมนั้นปิดไปโดยไม่ปกติ)")
         if self._heartbeat is None:
             uri = sqlite_uri(self.path, "rw")
             self._heartbeat = lock_mod.Heartbeat(uri, mine.token)
@@ -282,8 +316,10 @@ class ReportStore:
                 holder = lock_mod.still_mine(self.conn, self.lock.token)
                 if holder is not None:
                     raise LockLostError(
-                        "บันทึกไม่ได้: ไฟล์นี้ถูกเปิดแก้ไขโดย" + (holder.describe() if holder.token else "โปรแกรมอื่น")
-                        + " แล้ว โปรดปิดแล้วเปิดไฟล์ใหม่")
+                        "บันทึกไม่ได้: ไฟล์นี้ถูกเปิดแก้ไขโดย"
+                        + (holder.describe() if holder.token else "โปรแกรมอื่น")
+                        + " แล้ว โปรดปิดแล้วเปิดไฟล์ใหม่"
+                    )
             yield
             self._commit()
         except sqlite3.IntegrityError as exc:
@@ -359,7 +395,9 @@ class ReportStore:
         return before
 
     # -- audit trail ---------------------------------------------------------------------------
-    def history(self, node_id: int | None = None, report_id: int | None = None, limit: int = 1000) -> list[AuditEntry]:
+    def history(
+        self, node_id: int | None = None, report_id: int | None = None, limit: int = 1000
+    ) -> list[AuditEntry]:
         """Audit rows, newest first: of one node, one report, or the whole file."""
         if self.version < 2:
             return []
@@ -378,12 +416,15 @@ class ReportStore:
             self.db["organization"].update(1, new)
 
     def reports(self) -> list[ReportInfo]:
-        rows = self.db.execute("SELECT id, fiscal_year, round FROM reports ORDER BY fiscal_year, round").fetchall()
+        rows = self.db.execute(
+            "SELECT id, fiscal_year, round FROM reports ORDER BY fiscal_year, round"
+        ).fetchall()
         return [ReportInfo(*r) for r in rows]
 
     def find_report(self, fiscal_year: int, round_: int) -> int | None:
-        row = self.db.execute("SELECT id FROM reports WHERE fiscal_year = ? AND round = ?",
-                              [fiscal_year, round_]).fetchone()
+        row = self.db.execute(
+            "SELECT id FROM reports WHERE fiscal_year = ? AND round = ?", [fiscal_year, round_]
+        ).fetchone()
         return row[0] if row else None
 
     def add_report(self, report: Report) -> int:
@@ -412,7 +453,10 @@ class ReportStore:
 
     def _report_snapshot(self, report_id: int) -> str | None:
         """The report as interchange JSON, kept in the audit trail of a deletion."""
-        if not self.audit.enabled or self.db.execute("SELECT 1 FROM reports WHERE id = ?", [report_id]).fetchone() is None:
+        if (
+            not self.audit.enabled
+            or self.db.execute("SELECT 1 FROM reports WHERE id = ?", [report_id]).fetchone() is None
+        ):
             return None
         from ..interchange.json_format import report_to_dict
 
@@ -448,20 +492,40 @@ class ReportStore:
         if not names:
             return {} if self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() else None
         row = self.db.execute(f"SELECT {', '.join(names)} FROM {table} WHERE id = ?", [row_id]).fetchone()
-        return None if row is None else dict(zip(names, row))
+        return None if row is None else dict(zip(names, row, strict=False))
 
     def load_report(self, report_id: int) -> Report:
         row = self.db.execute("SELECT * FROM reports WHERE id = ?", [report_id]).fetchone()
         if row is None:
             raise StorageError(f"ไม่พบรายงานหมายเลข {report_id}")
-        r = dict(zip([d[0] for d in self.db.execute("SELECT * FROM reports LIMIT 0").description], row))
+        r = dict(
+            zip(
+                [d[0] for d in self.db.execute("SELECT * FROM reports LIMIT 0").description],
+                row,
+                strict=False,
+            )
+        )
         report = Report(
-            id=r["id"], fiscal_year=r["fiscal_year"], round=r["round"], plan_title=r["plan_title"], intro=r["intro"],
+            id=r["id"],
+            fiscal_year=r["fiscal_year"],
+            round=r["round"],
+            plan_title=r["plan_title"],
+            intro=r["intro"],
             conclusion=Conclusion(r["supporting_factors"], r["problems"], r["suggestions"]),
-            reporter=Reporter(r["reporter_name"], r["reporter_position"], r["reporter_phone"], r["reporter_email"],
-                              _date(r["reporter_date"])),
-            announcement=Announcement(r["announcement_body"], _date(r["announcement_date"]), r["signatory_name"],
-                                      r["signatory_position"], r["emblem_png"]),
+            reporter=Reporter(
+                r["reporter_name"],
+                r["reporter_position"],
+                r["reporter_phone"],
+                r["reporter_email"],
+                _date(r["reporter_date"]),
+            ),
+            announcement=Announcement(
+                r["announcement_body"],
+                _date(r["announcement_date"]),
+                r["signatory_name"],
+                r["signatory_position"],
+                r["emblem_png"],
+            ),
         )
         report.tree = self._load_tree(report_id)
         return report
@@ -469,22 +533,54 @@ class ReportStore:
     def _load_tree(self, report_id: int) -> list:
         details: dict[int, list[DetailBlock]] = {}
         for node_id, heading, body in self.db.execute(
-                "SELECT d.node_id, d.heading, d.body FROM details d JOIN nodes n ON n.id = d.node_id "
-                "WHERE n.report_id = ? ORDER BY d.node_id, d.position", [report_id]):
+            "SELECT d.node_id, d.heading, d.body FROM details d JOIN nodes n ON n.id = d.node_id "
+            "WHERE n.report_id = ? ORDER BY d.node_id, d.position",
+            [report_id],
+        ):
             details.setdefault(node_id, []).append(DetailBlock(heading, body))
         children: dict[int | None, list] = {}
         for row in self.db.execute(
-                "SELECT id, parent_id, kind, title, item_type, indicator, target, result, integrated, agency, "
-                "disbursed, approach1, approach2, approach3, status, status_reason, note FROM nodes "
-                "WHERE report_id = ? ORDER BY parent_id, position", [report_id]):
-            (nid, parent, kind, title, item_type, indicator, target, result, integ, agency, disb,
-             a1, a2, a3, status, reason, note) = row
+            "SELECT id, parent_id, kind, title, item_type, indicator, target, result, integrated, agency, "
+            "disbursed, approach1, approach2, approach3, status, status_reason, note FROM nodes "
+            "WHERE report_id = ? ORDER BY parent_id, position",
+            [report_id],
+        ):
+            (
+                nid,
+                parent,
+                kind,
+                title,
+                item_type,
+                indicator,
+                target,
+                result,
+                integ,
+                agency,
+                disb,
+                a1,
+                a2,
+                a3,
+                status,
+                reason,
+                note,
+            ) = row
             if kind == "heading":
                 node = Heading(title=title, id=nid)
             else:
-                node = Item(item_type=item_type, title=title, indicator=indicator, target=target, result=result,
-                            budget=Budget(integ, agency, disb), approaches=(bool(a1), bool(a2), bool(a3)),
-                            status=status, status_reason=reason, note=note, details=details.get(nid, []), id=nid)
+                node = Item(
+                    item_type=item_type,
+                    title=title,
+                    indicator=indicator,
+                    target=target,
+                    result=result,
+                    budget=Budget(integ, agency, disb),
+                    approaches=(bool(a1), bool(a2), bool(a3)),
+                    status=status,
+                    status_reason=reason,
+                    note=note,
+                    details=details.get(nid, []),
+                    id=nid,
+                )
             children.setdefault(parent, []).append(node)
 
         def attach(nodes):
@@ -515,8 +611,11 @@ class ReportStore:
     def _insert_subtree(self, report_id: int, parent_id: int | None, position: int, node) -> int:
         columns = _node_columns(node)
         _check_text(columns.values())
-        node.id = self.db["nodes"].insert(
-            {"report_id": report_id, "parent_id": parent_id, "position": position, **columns}).last_pk
+        node.id = (
+            self.db["nodes"]
+            .insert({"report_id": report_id, "parent_id": parent_id, "position": position, **columns})
+            .last_pk
+        )
         if isinstance(node, Heading):
             for pos, child in enumerate(node.children):
                 self._insert_subtree(report_id, node.id, pos, child)
@@ -531,11 +630,13 @@ class ReportStore:
         if details:
             self.db["details"].insert_all(
                 {"node_id": node_id, "position": i, "heading": d.heading, "body": d.body}
-                for i, d in enumerate(details))
+                for i, d in enumerate(details)
+            )
 
     def _node_row(self, node_id: int) -> tuple[int, int | None, int, str]:
-        row = self.db.execute("SELECT report_id, parent_id, position, kind FROM nodes WHERE id = ?",
-                              [node_id]).fetchone()
+        row = self.db.execute(
+            "SELECT report_id, parent_id, position, kind FROM nodes WHERE id = ?", [node_id]
+        ).fetchone()
         if row is None:
             raise StorageError(f"ไม่พบรายการหมายเลข {node_id}")
         return row
@@ -556,13 +657,17 @@ class ReportStore:
 
     def _shift(self, report_id, parent_id, from_position, delta, exclude_id=None):
         where, args = self._siblings_where(parent_id)
-        self.db.execute(f"UPDATE nodes SET position = position + ? WHERE report_id = ? AND {where} "
-                        f"AND position >= ? AND id IS NOT ?", [delta, report_id, *args, from_position, exclude_id])
+        self.db.execute(
+            f"UPDATE nodes SET position = position + ? WHERE report_id = ? AND {where} "
+            f"AND position >= ? AND id IS NOT ?",
+            [delta, report_id, *args, from_position, exclude_id],
+        )
 
     def _count_children(self, report_id, parent_id) -> int:
         where, args = self._siblings_where(parent_id)
-        return self.db.execute(f"SELECT count(*) FROM nodes WHERE report_id = ? AND {where}",
-                               [report_id, *args]).fetchone()[0]
+        return self.db.execute(
+            f"SELECT count(*) FROM nodes WHERE report_id = ? AND {where}", [report_id, *args]
+        ).fetchone()[0]
 
     def insert_node(self, report_id: int, parent_id: int | None, position: int, node) -> int:
         """Insert `node` (with its subtree) as child `position` of `parent_id` (None: a dimension)."""
@@ -579,7 +684,9 @@ class ReportStore:
         with self.transaction():
             report_id, parent_id, position, _ = self._node_row(node_id)
             if self.audit.enabled:
-                self.audit.record("delete", report_id, node_id, "node", self._node_snapshot(report_id, node_id))
+                self.audit.record(
+                    "delete", report_id, node_id, "node", self._node_snapshot(report_id, node_id)
+                )
             self.db.execute("DELETE FROM nodes WHERE id = ?", [node_id])
             self._shift(report_id, parent_id, position + 1, -1)
             return parent_id, position
@@ -593,16 +700,26 @@ class ReportStore:
             while ancestor is not None:
                 if ancestor == node_id:
                     raise StorageError("ย้ายหัวข้อไปไว้ใต้ตัวเองไม่ได้")
-                ancestor = self.db.execute("SELECT parent_id FROM nodes WHERE id = ?", [ancestor]).fetchone()[0]
+                ancestor = self.db.execute("SELECT parent_id FROM nodes WHERE id = ?", [ancestor]).fetchone()[
+                    0
+                ]
             self._shift(report_id, parent_id, position + 1, -1, exclude_id=node_id)
             others = self._count_children(report_id, new_parent_id) - (new_parent_id == parent_id)
             new_position = max(0, min(new_position, others))
             self._shift(report_id, new_parent_id, new_position, +1, exclude_id=node_id)
-            self.db.execute("UPDATE nodes SET parent_id = ?, position = ? WHERE id = ?",
-                            [new_parent_id, new_position, node_id])
+            self.db.execute(
+                "UPDATE nodes SET parent_id = ?, position = ? WHERE id = ?",
+                [new_parent_id, new_position, node_id],
+            )
             if (parent_id, position) != (new_parent_id, new_position):
-                self.audit.record("move", report_id, node_id, "position", f"{parent_id}/{position}",
-                                  f"{new_parent_id}/{new_position}")
+                self.audit.record(
+                    "move",
+                    report_id,
+                    node_id,
+                    "position",
+                    f"{parent_id}/{position}",
+                    f"{new_parent_id}/{new_position}",
+                )
 
     def update_node(self, node_id: int, **changes) -> None:
         """Change node fields by model name: title, item_type, indicator, target, result, budget,
@@ -615,8 +732,12 @@ class ReportStore:
             if self.audit.enabled:
                 self.audit.changes("update", self._row("nodes", node_id, cols), cols, report_id, node_id)
                 if details is not None:
-                    old = [DetailBlock(h, b) for h, b in self.db.execute(
-                        "SELECT heading, body FROM details WHERE node_id = ? ORDER BY position", [node_id])]
+                    old = [
+                        DetailBlock(h, b)
+                        for h, b in self.db.execute(
+                            "SELECT heading, body FROM details WHERE node_id = ? ORDER BY position", [node_id]
+                        )
+                    ]
                     if old != list(details):
                         self.audit.record("update", report_id, node_id, "details", old, list(details))
             if cols:
@@ -626,8 +747,6 @@ class ReportStore:
                     raise StorageError(f"บันทึกไม่ได้: ค่าไม่ถูกต้อง ({exc})") from None
             if details is not None:
                 self._write_details(node_id, details)
-
-
 
     def _node_snapshot(self, report_id: int, node_id: int) -> str:
         """A node's subtree as interchange JSON, kept in the audit trail of a deletion."""
@@ -641,5 +760,13 @@ class ReportStore:
 
 
 # Re-exported for callers of the version-1 module (check_header was defined here).
-__all__ = ["ReportStore", "ReportInfo", "StorageError", "WriteError", "FileLockedError", "LockLostError",
-           "check_header", "SQLITE_HEADER"]
+__all__ = [
+    "ReportStore",
+    "ReportInfo",
+    "StorageError",
+    "WriteError",
+    "FileLockedError",
+    "LockLostError",
+    "check_header",
+    "SQLITE_HEADER",
+]

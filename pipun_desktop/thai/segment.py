@@ -72,7 +72,7 @@ def clusters(text: str) -> list[str]:
     """Split text into character clusters; "".join(clusters(t)) == t."""
     starts = cluster_starts(text)
     ends = starts[1:] + [len(text)]
-    return [text[a:b] for a, b in zip(starts, ends)]
+    return [text[a:b] for a, b in zip(starts, ends, strict=False)]
 
 
 def cluster_boundaries(text: str) -> set[int]:
@@ -314,7 +314,12 @@ def break_units(text: str) -> list[str]:
     # ending in "-" is taken for a hyphenated word by some readers (pdfium drops the dash)
     i = 0
     while i + 2 < len(out):
-        if out[i] and all(c in _DASHES for c in out[i]) and out[i + 1] == " " and not is_break_space(out[i + 2][0]):
+        if (
+            out[i]
+            and all(c in _DASHES for c in out[i])
+            and out[i + 1] == " "
+            and not is_break_space(out[i + 2][0])
+        ):
             out[i : i + 3] = ["".join(out[i : i + 3])]
         else:
             i += 1

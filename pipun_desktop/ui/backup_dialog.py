@@ -7,7 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from ..storage.backup import BackupInfo, list_backups
@@ -26,8 +32,12 @@ class BackupDialog(QDialog):
         self.setWindowTitle("กู้คืนจากสำเนาสำรอง")
         self.backups: list[BackupInfo] = list_backups(path)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"สำเนาสำรองของ {Path(path).name} (ใหม่สุดอยู่บน) ก่อนกู้คืน "
-                                f"โปรแกรมจะเก็บสำเนาของข้อมูลปัจจุบันไว้ด้วย จึงย้อนกลับได้เสมอ"))
+        layout.addWidget(
+            QLabel(
+                f"สำเนาสำรองของ {Path(path).name} (ใหม่สุดอยู่บน) ก่อนกู้คืน "
+                f"โปรแกรมจะเก็บสำเนาของข้อมูลปัจจุบันไว้ด้วย จึงย้อนกลับได้เสมอ"
+            )
+        )
         self.table = QTableWidget(len(self.backups), len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -35,8 +45,13 @@ class BackupDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         for row, b in enumerate(self.backups):
-            for col, text in enumerate((render_digits(b.local_time(), digits), b.reason_label,
-                                        render_digits(f"{max(1, b.size // 1024):,} KB", digits))):
+            for col, text in enumerate(
+                (
+                    render_digits(b.local_time(), digits),
+                    b.reason_label,
+                    render_digits(f"{max(1, b.size // 1024):,} KB", digits),
+                )
+            ):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(str(b.path))
                 self.table.setItem(row, col, cell)

@@ -9,7 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..core.checks import ERROR, SEVERITY_LABELS, WARNING, Finding, check_report
@@ -160,14 +168,21 @@ class ChecksPanel(FollowsDocument, QWidget):
         self._dirty = False
         report = getattr(self.document, "report", None)
         findings = check_report(report, self.digits) if report is not None else []
-        key = (report is None, [(f.severity, f.number, f.message, getattr(f.node, "id", None)) for f in findings])
-        if key != self._shown_key:  # typing seldom changes the findings: then the list (and its selection) stays
+        key = (
+            report is None,
+            [(f.severity, f.number, f.message, getattr(f.node, "id", None)) for f in findings],
+        )
+        if (
+            key != self._shown_key
+        ):  # typing seldom changes the findings: then the list (and its selection) stays
             self._shown_key = key
             self._all = findings
             self._apply_filter()
         else:
             self._all = findings  # same findings; keep the fresh node objects for activation
-            self.model.replace_nodes([f for f in findings if self.warnings_box.isChecked() or f.severity == ERROR])
+            self.model.replace_nodes(
+                [f for f in findings if self.warnings_box.isChecked() or f.severity == ERROR]
+            )
         self.refreshed.emit()
 
     refresh_now = refresh  # the name the window's screenshot path looks for

@@ -79,8 +79,14 @@ class SetNodeFieldCommand(_Command):
         return MERGE_NODE_FIELD
 
     def mergeWith(self, other):
-        if (not isinstance(other, SetNodeFieldCommand) or other.isObsolete() or self.mergeable is False
-                or other.mergeable != self.mergeable or other.ref is not self.ref or other.field != self.field):
+        if (
+            not isinstance(other, SetNodeFieldCommand)
+            or other.isObsolete()
+            or self.mergeable is False
+            or other.mergeable != self.mergeable
+            or other.ref is not self.ref
+            or other.field != self.field
+        ):
             return False
         self.new = other.new
         if self.new == self.old:
@@ -114,8 +120,12 @@ class SetReportFieldCommand(_Command):
         return MERGE_REPORT_FIELD
 
     def mergeWith(self, other):
-        if (not isinstance(other, SetReportFieldCommand) or other.isObsolete() or other.field != self.field
-                or other.parts != self.parts):
+        if (
+            not isinstance(other, SetReportFieldCommand)
+            or other.isObsolete()
+            or other.field != self.field
+            or other.parts != self.parts
+        ):
             return False
         self.new = other.new
         if self.new == self.old:

@@ -194,7 +194,7 @@ class ReportDocument(QObject):
 
     def _attach_refs(self, refs: list[NodeRef], node: Node) -> None:
         """Point refs (in walk order) at the ids a reinserted subtree got."""
-        for ref, n in zip(refs, walk([node])):
+        for ref, n in zip(refs, walk([node]), strict=False):
             ref.id = n.id
             self._refs[n.id] = ref
 
@@ -219,8 +219,11 @@ class ReportDocument(QObject):
         node = self._nodes.get(node_id)
         if node is None or getattr(node, field) == value:
             return node is not None
-        return self._push(SetNodeFieldCommand(self, self.ref(node_id), field, getattr(node, field), value,
-                                              merge=merge, text=text))
+        return self._push(
+            SetNodeFieldCommand(
+                self, self.ref(node_id), field, getattr(node, field), value, merge=merge, text=text
+            )
+        )
 
     def set_report_field(self, field: str, value, text: str | None = None) -> bool:
         from .commands import SetReportFieldCommand
@@ -237,7 +240,9 @@ class ReportDocument(QObject):
             return True
         return self._push(SetOrganizationCommand(self, copy.deepcopy(self.organization), copy.deepcopy(org)))
 
-    def insert_node(self, parent_id: int | None, position: int, node: Node, text: str | None = None) -> int | None:
+    def insert_node(
+        self, parent_id: int | None, position: int, node: Node, text: str | None = None
+    ) -> int | None:
         """Insert a copy of `node` (with its subtree); returns the new node's id, None when refused."""
         from .commands import InsertNodeCommand
 
@@ -254,7 +259,9 @@ class ReportDocument(QObject):
             return False
         return self._push(DeleteNodeCommand(self, self.ref(node_id)))
 
-    def move_node(self, node_id: int, new_parent_id: int | None, new_position: int, text: str | None = None) -> bool:
+    def move_node(
+        self, node_id: int, new_parent_id: int | None, new_position: int, text: str | None = None
+    ) -> bool:
         """Move a node to child `new_position` of `new_parent_id`, counted after its removal (as the store)."""
         from .commands import MoveNodeCommand
 
@@ -271,7 +278,9 @@ class ReportDocument(QObject):
         new_position = max(0, min(new_position, siblings))
         if self._parent[node_id] == new_parent_id and self._row[node_id] == new_position:
             return True  # nowhere to go
-        return self._push(MoveNodeCommand(self, self.ref(node_id), self.ref(new_parent_id), new_position, text=text))
+        return self._push(
+            MoveNodeCommand(self, self.ref(node_id), self.ref(new_parent_id), new_position, text=text)
+        )
 
     def duplicate_node(self, node_id: int) -> int | None:
         node = self._nodes.get(node_id)

@@ -8,7 +8,7 @@ pending text is committed first, then the application's Undo/Redo action runs.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence
@@ -39,7 +39,9 @@ def set_editor_text(editor, text: str) -> None:
 class Committer(QObject):
     """Calls `commit(text)` for `editor` after a pause in typing, on focus-out and on Enter."""
 
-    def __init__(self, editor, commit: Callable[[str], None], idle_ms: int | None = IDLE_COMMIT_MS, parent=None):
+    def __init__(
+        self, editor, commit: Callable[[str], None], idle_ms: int | None = IDLE_COMMIT_MS, parent=None
+    ):
         super().__init__(parent or editor)
         self.editor = editor
         self._commit = commit
@@ -78,7 +80,8 @@ class Committer(QObject):
         if kind == QEvent.Type.FocusOut:
             self.flush()
         elif kind == QEvent.Type.ShortcutOverride and (
-                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
             self.flush()
             event.ignore()  # let the window's Undo/Redo shortcut have it
             return True

@@ -29,8 +29,12 @@ def read_emblem(path) -> bytes:
     if image.isNull():
         raise ValueError("เปิดไฟล์นี้เป็นรูปภาพไม่ได้ เลือกไฟล์ PNG หรือ JPEG")
     if image.height() > MAX_PIXELS or image.width() > MAX_PIXELS:
-        image = image.scaled(MAX_PIXELS, MAX_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
+        image = image.scaled(
+            MAX_PIXELS,
+            MAX_PIXELS,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
     return image_to_png(image)
 
 
@@ -78,8 +82,9 @@ class EmblemField(QWidget):
         return max(64, round(self.logicalDpiY() * PREVIEW_CM / 2.54))
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "เลือกรูปตราสัญลักษณ์", "",
-                                              "รูปภาพ PNG หรือ JPEG (*.png *.jpg *.jpeg *.PNG *.JPG *.JPEG)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "เลือกรูปตราสัญลักษณ์", "", "รูปภาพ PNG หรือ JPEG (*.png *.jpg *.jpeg *.PNG *.JPG *.JPEG)"
+        )
         if path:
             self.load(path)
 
@@ -100,8 +105,9 @@ class EmblemField(QWidget):
         self._shown, self._png = True, png
         pixmap = QPixmap()
         if png is not None and pixmap.loadFromData(QByteArray(png)):
-            self.preview.setPixmap(pixmap.scaledToHeight(self.preview_height(),
-                                                         Qt.TransformationMode.SmoothTransformation))
+            self.preview.setPixmap(
+                pixmap.scaledToHeight(self.preview_height(), Qt.TransformationMode.SmoothTransformation)
+            )
             self.preview.setToolTip(render_digits(f"{pixmap.width()} × {pixmap.height()} จุด", self.digits))
         else:
             self.preview.clear()

@@ -10,9 +10,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QProgressDialog,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QProgressDialog,
 )
 
 from ..core.framework import empty_report
@@ -40,8 +46,15 @@ EXPORT_CHOICES = ("ดูตัวอย่าง", "พิมพ์…", "เ�
 class YearRoundDialog(QDialog):
     """Fiscal year and round, optionally with the standard framework tick (a new report)."""
 
-    def __init__(self, title: str, year: int, round_: int, framework: bool | None = None, parent=None,
-                 digits: str = "thai"):
+    def __init__(
+        self,
+        title: str,
+        year: int,
+        round_: int,
+        framework: bool | None = None,
+        parent=None,
+        digits: str = "thai",
+    ):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.year = ThaiYearSpinBox(digits=digits)
@@ -59,7 +72,9 @@ class YearRoundDialog(QDialog):
             self.framework = QCheckBox("ใส่กรอบมาตรฐาน (มิติ หัวข้อ และหัวข้อย่อย ยังไม่มีโครงการ)")
             self.framework.setChecked(framework)
             form.addRow(self.framework)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("ตกลง")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
         buttons.accepted.connect(self.accept)
@@ -67,7 +82,11 @@ class YearRoundDialog(QDialog):
         form.addRow(buttons)
 
     def values(self) -> tuple[int, int, bool]:
-        return self.year.value(), self.round.currentData(), bool(self.framework and self.framework.isChecked())
+        return (
+            self.year.value(),
+            self.round.currentData(),
+            bool(self.framework and self.framework.isChecked()),
+        )
 
 
 class PdfWorker(QObject):
@@ -93,10 +112,15 @@ class PdfWorker(QObject):
 
         try:
             fingerprint = report_fingerprint(self.organization, self.report)
-            info = export_report_pdf(self.organization, self.report, self.out_path, digits=self.digits,
-                                     fingerprint=fingerprint,
-                                     progress=lambda done, total, text: self.progress.emit(done, total, text),
-                                     is_cancelled=lambda: self._cancel)
+            info = export_report_pdf(
+                self.organization,
+                self.report,
+                self.out_path,
+                digits=self.digits,
+                fingerprint=fingerprint,
+                progress=lambda done, total, text: self.progress.emit(done, total, text),
+                is_cancelled=lambda: self._cancel,
+            )
         except ExportCancelled:
             self.cancelled.emit()
         except Exception as exc:  # shown to the user; the GUI must survive any exporter failure
@@ -116,7 +140,9 @@ class FileActions(QObject):
         self._worker = None
         self._progress = None
         self._after = AFTER_ASK
-        self.open_pdf_after_export = True  # after "ส่งออก PDF…": offer preview, print, open (False: say nothing)
+        self.open_pdf_after_export = (
+            True  # after "ส่งออก PDF…": offer preview, print, open (False: say nothing)
+        )
         self.last_pdf: str | None = None
         self.pdf_was_cancelled = False
         self.preview = None  # the open PdfPreviewDialog
@@ -198,8 +224,9 @@ class FileActions(QObject):
             self.settings.set("last_report", f"{doc.report.fiscal_year}-{doc.report.round}")
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "เปิดไฟล์รายงาน", self._folder(),
-                                              f"{DATA_FILTER};;{JSON_FILTER}")
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "เปิดไฟล์รายงาน", self._folder(), f"{DATA_FILTER};;{JSON_FILTER}"
+        )
         if path:
             self._remember_folder(path)
             self.open_path(path)
@@ -219,14 +246,18 @@ class FileActions(QObject):
     def new_file(self) -> None:
         doc = self.document
         year = doc.report.fiscal_year if doc and doc.report else 2568
-        dialog = YearRoundDialog("สร้างไฟล์รายงานใหม่", year, 6, framework=True, parent=self.window,
-                                digits=self.window.digits)
+        dialog = YearRoundDialog(
+            "สร้างไฟล์รายงานใหม่", year, 6, framework=True, parent=self.window, digits=self.window.digits
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         year, round_, framework = dialog.values()
-        path, _ = QFileDialog.getSaveFileName(self.window, "บันทึกไฟล์รายงานใหม่ที่",
-                                              str(Path(self._folder()) / f"รายงาน-{year}-{round_}{DATA_SUFFIX}"),
-                                              DATA_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "บันทึกไฟล์รายงานใหม่ที่",
+            str(Path(self._folder()) / f"รายงาน-{year}-{round_}{DATA_SUFFIX}"),
+            DATA_FILTER,
+        )
         if not path:
             return
         self.create_file(path, year, round_, framework)
@@ -253,9 +284,12 @@ class FileActions(QObject):
         doc = self.document
         if doc is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, "บันทึกสำเนาเป็น",
-                                              str(Path(self._folder()) / f"{doc.path.stem}-สำเนา{DATA_SUFFIX}"),
-                                              DATA_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "บันทึกสำเนาเป็น",
+            str(Path(self._folder()) / f"{doc.path.stem}-สำเนา{DATA_SUFFIX}"),
+            DATA_FILTER,
+        )
         if path:
             self.save_copy_to(path)
 
@@ -331,9 +365,12 @@ class FileActions(QObject):
         clash = [r for r in incoming.reports if (r.fiscal_year, r.round) in existing]
         if clash:
             r = clash[0]
-            self.window.inform("นำเข้าไม่ได้", f"ไฟล์นี้มีรายงานปี {r.fiscal_year} รอบ {r.round} เดือนอยู่แล้ว "
-                                               f"ลองเปิดไฟล์ JSON นั้นเป็นไฟล์ใหม่ (เมนู ไฟล์ > เปิดไฟล์)",
-                               warning=True)
+            self.window.inform(
+                "นำเข้าไม่ได้",
+                f"ไฟล์นี้มีรายงานปี {r.fiscal_year} รอบ {r.round} เดือนอยู่แล้ว "
+                f"ลองเปิดไฟล์ JSON นั้นเป็นไฟล์ใหม่ (เมนู ไฟล์ > เปิดไฟล์)",
+                warning=True,
+            )
             return False
         try:
             ids = [doc.store.add_report(r) for r in incoming.reports]
@@ -350,8 +387,9 @@ class FileActions(QObject):
         doc = self.document
         if doc is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, "ส่งออก JSON", str(Path(self._folder()) /
-                                              f"{doc.path.stem}.json"), JSON_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "ส่งออก JSON", str(Path(self._folder()) / f"{doc.path.stem}.json"), JSON_FILTER
+        )
         if path:
             self._remember_folder(path)
             self.export_json_to(path)
@@ -373,8 +411,9 @@ class FileActions(QObject):
         if doc is None or doc.report is None or self.pdf_running():
             return
         name = f"รายงานป้องกันการทุจริต-{doc.report.fiscal_year}-{doc.report.round}เดือน.pdf"
-        path, _ = QFileDialog.getSaveFileName(self.window, "ส่งออก PDF", str(Path(self._folder()) / name),
-                                              PDF_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "ส่งออก PDF", str(Path(self._folder()) / name), PDF_FILTER
+        )
         if path:
             self._remember_folder(path)
             self.start_pdf(path)
@@ -444,12 +483,16 @@ class FileActions(QObject):
             self._discard_temporary(info.path)
             return
         self.window.statusBar().showMessage(
-            render_digits(f"สร้าง PDF แล้ว ({info.pages} หน้า): ", self.window.digits) + info.path, 10000)
+            render_digits(f"สร้าง PDF แล้ว ({info.pages} หน้า): ", self.window.digits) + info.path, 10000
+        )
         if not self.open_pdf_after_export:
             return
         choice = self.window.choose(
-            "ส่งออก PDF", render_digits(f"สร้างไฟล์ PDF แล้ว ({info.pages} หน้า)", self.window.digits)
-            + f"\n{info.path}\n\nดูตัวอย่าง พิมพ์ หรือเปิดด้วยโปรแกรมอ่าน PDF เลยหรือไม่?", EXPORT_CHOICES)
+            "ส่งออก PDF",
+            render_digits(f"สร้างไฟล์ PDF แล้ว ({info.pages} หน้า)", self.window.digits)
+            + f"\n{info.path}\n\nดูตัวอย่าง พิมพ์ หรือเปิดด้วยโปรแกรมอ่าน PDF เลยหรือไม่?",
+            EXPORT_CHOICES,
+        )
         if choice == 0:
             self.show_preview(info.path)
         elif choice == 1:
@@ -475,16 +518,22 @@ class FileActions(QObject):
         from .pdf_preview import PdfPreviewDialog
 
         try:
-            dialog = PdfPreviewDialog(path, self.window, digits=self.window.digits,
-                                      confirm=lambda *a: self.window.confirm(*a),
-                                      inform=lambda *a, **k: self.window.inform(*a, **k))
+            dialog = PdfPreviewDialog(
+                path,
+                self.window,
+                digits=self.window.digits,
+                confirm=lambda *a: self.window.confirm(*a),
+                inform=lambda *a, **k: self.window.inform(*a, **k),
+            )
         except PdfPagesError as exc:
             self._error("แสดงตัวอย่างไม่ได้", exc)
             if temporary:
                 self._discard_temporary(path)
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open_requested = self.open_in_viewer  # the dialog's button goes through here (tests replace it)
+        dialog.open_requested = (
+            self.open_in_viewer
+        )  # the dialog's button goes through here (tests replace it)
         dialog.finished.connect(lambda *_: self._preview_closed(dialog, str(path), temporary))
         self.preview = dialog
         dialog.open()
@@ -500,9 +549,14 @@ class FileActions(QObject):
         """The print dialog, then the pages to the printer (ui.pdf_print)."""
         from . import pdf_print
 
-        return pdf_print.print_pdf(path, self.window, digits=self.window.digits, confirm=lambda *a: self.window.confirm(*a),
-                                   inform=lambda *a, **k: self.window.inform(*a, **k),
-                                   open_pdf=self.open_in_viewer)
+        return pdf_print.print_pdf(
+            path,
+            self.window,
+            digits=self.window.digits,
+            confirm=lambda *a: self.window.confirm(*a),
+            inform=lambda *a, **k: self.window.inform(*a, **k),
+            open_pdf=self.open_in_viewer,
+        )
 
     def open_in_viewer(self, path) -> bool:
         """The PDF in the system's PDF viewer; a temporary PDF is then kept until the window closes."""
@@ -524,8 +578,12 @@ class FileActions(QObject):
         return path
 
     def _discard_temporary(self, path) -> None:
-        if (path is None or self._temp_dir is None or Path(path).parent != self._temp_dir
-                or str(path) in self._kept):
+        if (
+            path is None
+            or self._temp_dir is None
+            or Path(path).parent != self._temp_dir
+            or str(path) in self._kept
+        ):
             return
         for p in (Path(path), Path(str(path) + "-part")):
             try:
@@ -568,8 +626,9 @@ class FileActions(QObject):
         if doc is None:
             return
         year = max((i.fiscal_year for i in doc.reports()), default=2568) + 1
-        dialog = YearRoundDialog("เพิ่มรายงานใหม่ในไฟล์นี้", year, 6, framework=True, parent=self.window,
-                                digits=self.window.digits)
+        dialog = YearRoundDialog(
+            "เพิ่มรายงานใหม่ในไฟล์นี้", year, 6, framework=True, parent=self.window, digits=self.window.digits
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_report(*dialog.values())
 
@@ -586,8 +645,12 @@ class FileActions(QObject):
     def _add_and_show(self, report, action: str) -> bool:
         doc = self.document
         if any((i.fiscal_year, i.round) == (report.fiscal_year, report.round) for i in doc.reports()):
-            self.window.inform(action, f"ไฟล์นี้มีรายงานปี {report.fiscal_year} รอบ {report.round} เดือนอยู่แล้ว "
-                                       f"เลือกจากช่อง “รายงาน” บนแถบเครื่องมือ", warning=True)
+            self.window.inform(
+                action,
+                f"ไฟล์นี้มีรายงานปี {report.fiscal_year} รอบ {report.round} เดือนอยู่แล้ว "
+                f"เลือกจากช่อง “รายงาน” บนแถบเครื่องมือ",
+                warning=True,
+            )
             return False
         try:
             report_id = doc.store.add_report(report)
@@ -607,8 +670,9 @@ class FileActions(QObject):
             return
         r = doc.report
         year, round_ = (r.fiscal_year, 12) if r.round == 6 else (r.fiscal_year + 1, 6)
-        dialog = YearRoundDialog("สร้างรายงานรอบใหม่จากรายงานนี้", year, round_, parent=self.window,
-                                digits=self.window.digits)
+        dialog = YearRoundDialog(
+            "สร้างรายงานรอบใหม่จากรายงานนี้", year, round_, parent=self.window, digits=self.window.digits
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             year, round_, _ = dialog.values()
             self.make_round(year, round_)

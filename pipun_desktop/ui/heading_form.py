@@ -75,7 +75,8 @@ class HeadingForm(QWidget):
         self.info.setText(
             render_digits(f"มี {t.items} โครงการ/กิจกรรม/มาตรการ · ", d)
             + f"งบบูรณาการ {format_amount(t.integrated, d)} · งบหน่วยงาน {format_amount(t.agency, d)} · "
-            f"ผลเบิกจ่าย {format_amount(t.disbursed, d)} บาท")
+            f"ผลเบิกจ่าย {format_amount(t.disbursed, d)} บาท"
+        )
 
     def _commit(self, text: str) -> bool:
         node = self.node()

@@ -4,7 +4,15 @@ field, old and new value)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from ..storage.audit import ACTION_LABELS, FIELD_LABELS, AuditEntry
 from ..storage.identity import local_text
@@ -23,14 +31,23 @@ def _short(value: str | None) -> str:
 
 def entry_cells(entry: AuditEntry) -> list[str]:
     field = FIELD_LABELS.get(entry.field, entry.field)
-    return [local_text(entry.at), entry.user, entry.host, ACTION_LABELS.get(entry.action, entry.action), field,
-            _short(entry.old), _short(entry.new)]
+    return [
+        local_text(entry.at),
+        entry.user,
+        entry.host,
+        ACTION_LABELS.get(entry.action, entry.action),
+        field,
+        _short(entry.old),
+        _short(entry.new),
+    ]
 
 
 class HistoryDialog(QDialog):
     """The audit trail of one node (or, with node_id None, of one report)."""
 
-    def __init__(self, store, node_id: int | None, title: str = "", report_id: int | None = None, parent=None):
+    def __init__(
+        self, store, node_id: int | None, title: str = "", report_id: int | None = None, parent=None
+    ):
         super().__init__(parent)
         self.setWindowTitle(f"ประวัติการแก้ไข: {title}" if title else "ประวัติการแก้ไข")
         self.entries = store.history(node_id=node_id, report_id=None if node_id is not None else report_id)
@@ -66,7 +83,9 @@ class HistoryDialog(QDialog):
         return self.table.item(row, column).text()
 
 
-def show_history(window, store, node_id: int | None, title: str = "", report_id: int | None = None) -> HistoryDialog:
+def show_history(
+    window, store, node_id: int | None, title: str = "", report_id: int | None = None
+) -> HistoryDialog:
     """Open the history of a node (non-modal, so the user can keep it beside the form); returns the dialog."""
     dialog = HistoryDialog(store, node_id, title, report_id, parent=window)
     dialog.show()

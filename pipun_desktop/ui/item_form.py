@@ -10,13 +10,35 @@ import dataclasses
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..core.model import (
-    APPROACH_LABELS, DETAIL_HEADINGS, ITEM_TYPE_LABELS, ITEM_TYPES, STATUS_LABELS, STATUS_REASON_LABELS,
-    STATUS_REASONS, STATUSES, Budget, DetailBlock, Item,
+    APPROACH_LABELS,
+    DETAIL_HEADINGS,
+    ITEM_TYPE_LABELS,
+    ITEM_TYPES,
+    STATUS_LABELS,
+    STATUS_REASON_LABELS,
+    STATUS_REASONS,
+    STATUSES,
+    Budget,
+    DetailBlock,
+    Item,
 )
 from .amount_edit import AmountEdit
 from .editing import Committer, set_editor_text
@@ -64,7 +86,9 @@ class DetailBlockWidget(QFrame):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.body)
-        self.heading_committer = Committer(self.heading.lineEdit(), lambda t: form.edit_block(self.index, heading=t))
+        self.heading_committer = Committer(
+            self.heading.lineEdit(), lambda t: form.edit_block(self.index, heading=t)
+        )
         self.heading.activated.connect(lambda *_: self.heading_committer.flush())
         self.body_committer = Committer(self.body, lambda t: form.edit_block(self.index, body=t))
         self.up.clicked.connect(lambda: form.move_block(self.index, -1))
@@ -124,7 +148,7 @@ class DetailsEditor(QGroupBox):
                 self.blocks.append(w)
                 self.list_layout.addWidget(w)
             self.rebuilt.emit()
-        for w, block in zip(self.blocks, details):
+        for w, block in zip(self.blocks, details, strict=False):
             w.show_block(block, len(details))
 
     def flush(self) -> None:
@@ -141,8 +165,9 @@ class DetailsEditor(QGroupBox):
         details = list(item.details)
         details[index] = dataclasses.replace(details[index], **change)
         field = next(iter(change))
-        return self._set(details, (field, index),
-                         "แก้ไขหัวข้อรายละเอียด" if field == "heading" else "แก้ไขรายละเอียด")
+        return self._set(
+            details, (field, index), "แก้ไขหัวข้อรายละเอียด" if field == "heading" else "แก้ไขรายละเอียด"
+        )
 
     def add_block(self) -> None:
         item = self.item()
@@ -257,10 +282,12 @@ class ItemForm(QWidget):
         }
         self.committers["title"].editor.editingFinished.connect(self.title_committed)
         self.item_type.activated.connect(
-            lambda i: self._set("item_type", self.item_type.itemData(i), merge=False) or self.refresh())
+            lambda i: self._set("item_type", self.item_type.itemData(i), merge=False) or self.refresh()
+        )
         self.status.activated.connect(self._status_chosen)
         self.reason.activated.connect(
-            lambda i: self._set("status_reason", self.reason.itemData(i), merge=False) or self.refresh())
+            lambda i: self._set("status_reason", self.reason.itemData(i), merge=False) or self.refresh()
+        )
         for f, edit in self.amounts.items():
             edit.value_committed.connect(lambda value, f=f: self._set_amount(f, value))
         for i, box in enumerate(self.approaches):
@@ -270,12 +297,22 @@ class ItemForm(QWidget):
 
     def _fix_tab_order(self) -> None:
         """Down the form as it reads: columns of the table, then each narrative block, then "add block"."""
-        order = [self.item_type, self.status, self.reason, self.title, self.indicator, self.target, self.result,
-                 *(self.amounts[f].line for f in Budget.FIELDS), *self.approaches, self.note]
+        order = [
+            self.item_type,
+            self.status,
+            self.reason,
+            self.title,
+            self.indicator,
+            self.target,
+            self.result,
+            *(self.amounts[f].line for f in Budget.FIELDS),
+            *self.approaches,
+            self.note,
+        ]
         for block in self.details.blocks:
             order += [block.heading, block.body, block.up, block.down, block.remove]
         order.append(self.details.add_button)
-        for a, b in zip(order, order[1:]):
+        for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
     # -- showing -------------------------------------------------------------------------------
@@ -306,7 +343,9 @@ class ItemForm(QWidget):
     def _caption(self) -> None:
         item = self.item()
         if item is not None:
-            self.caption.setText(f"{self.document.number_of(item.id)} {ITEM_TYPE_LABELS.get(item.item_type, '')}")
+            self.caption.setText(
+                f"{self.document.number_of(item.id)} {ITEM_TYPE_LABELS.get(item.item_type, '')}"
+            )
 
     def refresh(self) -> None:
         item = self.item()
@@ -325,7 +364,7 @@ class ItemForm(QWidget):
         for f, edit in self.amounts.items():
             if not edit.committer.pending and edit.is_valid():
                 edit.set_value(getattr(item.budget, f))
-        for box, ticked in zip(self.approaches, item.approaches):
+        for box, ticked in zip(self.approaches, item.approaches, strict=False):
             box.setChecked(ticked)
 
     def flush(self) -> None:
@@ -367,8 +406,12 @@ class ItemForm(QWidget):
         if item is None:
             return
         old = getattr(item.budget, field)
-        if not self._set("budget", dataclasses.replace(item.budget, **{field: value}), merge=field,
-                         text=f"แก้ไข{BUDGET_LABELS[field]}"):
+        if not self._set(
+            "budget",
+            dataclasses.replace(item.budget, **{field: value}),
+            merge=field,
+            text=f"แก้ไข{BUDGET_LABELS[field]}",
+        ):
             self.amounts[field].set_stored(old)
 
     def _set_approach(self, index: int, checked: bool) -> None:

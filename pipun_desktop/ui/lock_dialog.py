@@ -6,18 +6,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from ..storage.lock import LockInfo
 from ..storage.identity import local_text
+from ..storage.lock import LockInfo
 
 LOCK_TITLE = "ไฟล์กำลังถูกใช้งาน"
 
 
 def lock_message(path, holder: LockInfo) -> str:
-    return (f"ไฟล์ {Path(path).name} กำลังถูกเปิดแก้ไขอยู่\n\n"
-            f"ผู้ใช้: {holder.user or '?'}\nเครื่อง: {holder.host or '?'}\n"
-            f"เปิดตั้งแต่: {local_text(holder.since)}\nสัญญาณล่าสุด: {local_text(holder.heartbeat)}\n\n"
-            f"แก้ไขพร้อมกันสองที่ไม่ได้ (ข้อมูลจะทับกัน) เปิดแบบอ่านอย่างเดียวหรือไม่?\n"
-            f"ถ้าโปรแกรมนั้นปิดไปแล้วโดยไม่ปกติ การล็อกจะถูกล้างเองภายในไม่กี่นาที")
+    return (
+        f"ไฟล์ {Path(path).name} กำลังถูกเปิดแก้ไขอยู่\n\n"
+        f"ผู้ใช้: {holder.user or '?'}\nเครื่อง: {holder.host or '?'}\n"
+        f"เปิดตั้งแต่: {local_text(holder.since)}\nสัญญาณล่าสุด: {local_text(holder.heartbeat)}\n\n"
+        f"แก้ไขพร้อมกันสองที่ไม่ได้ (ข้อมูลจะทับกัน) เปิดแบบอ่านอย่างเดียวหรือไม่?\n"
+        f"ถ้าโปรแกรมนั้นปิดไปแล้วโดยไม่ปกติ การล็อกจะถูกล้างเองภายในไม่กี่นาที"
+    )
 
 
 def ask_read_only(window, path, holder: LockInfo) -> bool:

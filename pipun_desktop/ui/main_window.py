@@ -6,7 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QLabel, QMainWindow, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QToolBar,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
     QWidget,
 )
 
@@ -142,31 +149,39 @@ class MainWindow(QMainWindow):
         self.act_save_copy = self._action("บันทึกสำเนาเป็น…", f.save_copy, K.SaveAs)
         self.act_import = self._action("นำเข้า JSON…", f.import_json)
         self.act_export_json = self._action("ส่งออก JSON…", f.export_json)
-        self.act_export_pdf = self._action("ส่งออก PDF…", f.export_pdf, "Ctrl+E",
-                                           "สร้างไฟล์ PDF ของรายงานเพื่อพิมพ์และเผยแพร่")
-        self.act_preview = self._action("ตัวอย่างก่อนพิมพ์…", f.preview_pdf, None,
-                                        "ดูหน้ารายงานทุกหน้าตามที่จะพิมพ์ออกมา")
+        self.act_export_pdf = self._action(
+            "ส่งออก PDF…", f.export_pdf, "Ctrl+E", "สร้างไฟล์ PDF ของรายงานเพื่อพิมพ์และเผยแพร่"
+        )
+        self.act_preview = self._action("ตัวอย่างก่อนพิมพ์…", f.preview_pdf, None, "ดูหน้ารายงานทุกหน้าตามที่จะพิมพ์ออกมา")
         self.act_print = self._action("พิมพ์…", f.print_report, K.Print, "พิมพ์รายงานทั้งฉบับหรือบางหน้า")
         self.act_new_round = self._action("สร้างรายงานรอบใหม่จากรายงานนี้…", f.new_round)
         self.act_new_report = self._action("เพิ่มรายงานใหม่ (ว่าง หรือกรอบมาตรฐาน) ในไฟล์นี้…", f.new_report)
         self.act_restore = self._action("กู้คืนจากสำเนาสำรอง…", f.restore_backup)
         self.act_report_history = self._action("ประวัติการแก้ไขรายงานนี้…", lambda: f.show_history(None))
-        self.act_node_history = self._action("ประวัติการแก้ไขรายการนี้…",
-                                             lambda: f.show_history(self.tree.current_id()))
+        self.act_node_history = self._action(
+            "ประวัติการแก้ไขรายการนี้…", lambda: f.show_history(self.tree.current_id())
+        )
         self.act_quit = self._action("ออก", self.close, K.Quit)
         self.act_undo = self._action("เลิกทำ", self.undo, K.Undo)
         redo_keys = QKeySequence.keyBindings(K.Redo)
         if QKeySequence("Ctrl+Y") not in redo_keys:
             redo_keys.append(QKeySequence("Ctrl+Y"))
         self.act_redo = self._action("ทำซ้ำ", self.redo, redo_keys)
-        self.act_add_item = self._action("เพิ่มโครงการ/กิจกรรม", lambda: self.add_item(), "Insert",
-                                         "เพิ่มโครงการ/กิจกรรมใต้หัวข้อที่เลือก หรือต่อจากโครงการที่เลือก")
-        self.act_add_item_sibling = self._action("เพิ่มโครงการระดับเดียวกับหัวข้อนี้",
-                                                 lambda: self.add_item(beside_heading=True))
-        self.act_add_heading = self._action("เพิ่มหัวข้อระดับเดียวกัน", lambda: self.add_heading(child=False),
-                                            "Ctrl+Insert")
-        self.act_add_subheading = self._action("เพิ่มหัวข้อย่อย", lambda: self.add_heading(child=True),
-                                               "Ctrl+Shift+Insert")
+        self.act_add_item = self._action(
+            "เพิ่มโครงการ/กิจกรรม",
+            lambda: self.add_item(),
+            "Insert",
+            "เพิ่มโครงการ/กิจกรรมใต้หัวข้อที่เลือก หรือต่อจากโครงการที่เลือก",
+        )
+        self.act_add_item_sibling = self._action(
+            "เพิ่มโครงการระดับเดียวกับหัวข้อนี้", lambda: self.add_item(beside_heading=True)
+        )
+        self.act_add_heading = self._action(
+            "เพิ่มหัวข้อระดับเดียวกัน", lambda: self.add_heading(child=False), "Ctrl+Insert"
+        )
+        self.act_add_subheading = self._action(
+            "เพิ่มหัวข้อย่อย", lambda: self.add_heading(child=True), "Ctrl+Shift+Insert"
+        )
         self.act_duplicate = self._action("ทำสำเนา", self.duplicate, "Ctrl+D")
         self.act_delete = self._action("ลบ…", self.delete, "Delete")
         self.act_rename = self._action("แก้ไขชื่อ", self.rename, "F2")
@@ -177,14 +192,22 @@ class MainWindow(QMainWindow):
         self.act_find = self._action("ค้นหา", self.tree.focus_filter, K.Find)
         self.act_expand = self._action("ขยายทั้งหมด", self.tree.view.expandAll)
         self.act_collapse = self._action("ย่อทั้งหมด", self.tree.view.collapseAll)
-        self.act_arabic = self._action("ใช้เลขอารบิก (1, 2, 3) แทนเลขไทย",
-                                       lambda: self.set_digits("arabic" if self.act_arabic.isChecked() else "thai"))
+        self.act_arabic = self._action(
+            "ใช้เลขอารบิก (1, 2, 3) แทนเลขไทย",
+            lambda: self.set_digits("arabic" if self.act_arabic.isChecked() else "thai"),
+        )
         self.act_arabic.setCheckable(True)
         self.act_arabic.setChecked(self.digits == "arabic")
         # Tree edits whose keys mean something else in a text field (Delete, Ctrl+arrows: word and paragraph
         # moves, Ctrl+D) work when the tree has focus; Insert, F2, undo and the File keys work everywhere.
-        for act in (self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent,
-                    self.act_duplicate):
+        for act in (
+            self.act_delete,
+            self.act_up,
+            self.act_down,
+            self.act_indent,
+            self.act_outdent,
+            self.act_duplicate,
+        ):
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.removeAction(act)
             self.tree.view.addAction(act)
@@ -213,8 +236,15 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_undo)
         m.addAction(self.act_redo)
         m.addSeparator()
-        for a in (self.act_add_item, self.act_add_item_sibling, self.act_add_heading, self.act_add_subheading,
-                  self.act_duplicate, self.act_rename, self.act_delete):
+        for a in (
+            self.act_add_item,
+            self.act_add_item_sibling,
+            self.act_add_heading,
+            self.act_add_subheading,
+            self.act_duplicate,
+            self.act_rename,
+            self.act_delete,
+        ):
             m.addAction(a)
         m.addSeparator()
         for a in (self.act_up, self.act_down, self.act_indent, self.act_outdent):
@@ -230,9 +260,19 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_arabic)
         self.tree.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for a in (self.act_add_item, self.act_add_heading, self.act_add_subheading, self.act_duplicate,
-                  self.act_rename, self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent,
-                  self.act_node_history):
+        for a in (
+            self.act_add_item,
+            self.act_add_heading,
+            self.act_add_subheading,
+            self.act_duplicate,
+            self.act_rename,
+            self.act_delete,
+            self.act_up,
+            self.act_down,
+            self.act_indent,
+            self.act_outdent,
+            self.act_node_history,
+        ):
             if a not in self.tree.view.actions():
                 self.tree.view.addAction(a)
 
@@ -323,15 +363,20 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self.document is not None:
             path = str(self.document.path)
-            self.setWindowTitle(f"{self.document.path.name} — {WINDOW_TITLE}"
-                                + (" (อ่านอย่างเดียว)" if self.document.read_only else ""))
+            self.setWindowTitle(
+                f"{self.document.path.name} — {WINDOW_TITLE}"
+                + (" (อ่านอย่างเดียว)" if self.document.read_only else "")
+            )
             self.statusBar().setToolTip(path)
 
     def _report_changed(self) -> None:
         self._totals_timer.start(150)
         doc = self.document
-        if doc is not None and doc.report is not None and self._shown_year_round != (doc.report.fiscal_year,
-                                                                                     doc.report.round):
+        if (
+            doc is not None
+            and doc.report is not None
+            and self._shown_year_round != (doc.report.fiscal_year, doc.report.round)
+        ):
             self._fill_report_selector()  # the report settings page changed the year or round
 
     def _fill_report_selector(self) -> None:
@@ -341,7 +386,8 @@ class MainWindow(QMainWindow):
         infos = doc.reports() if doc is not None else []
         for info in infos:
             self.report_selector.addItem(
-                render_digits(f"ปี {info.fiscal_year} รอบ {info.round} เดือน", self.digits), info.id)
+                render_digits(f"ปี {info.fiscal_year} รอบ {info.round} เดือน", self.digits), info.id
+            )
         if doc is not None and doc.report is not None:
             self.report_selector.setCurrentIndex(self.report_selector.findData(doc.report.id))
         several = len(infos) > 1
@@ -367,7 +413,8 @@ class MainWindow(QMainWindow):
         info = f"ปี {doc.report.fiscal_year} รอบ {doc.report.round} เดือน · {t.items} รายการ · "
         self.totals_label.setText(
             render_digits(info, d) + f"งบบูรณาการ {format_amount(t.integrated, d)} · "
-            f"งบหน่วยงาน {format_amount(t.agency, d)} · เบิกจ่าย {format_amount(t.disbursed, d)} บาท ")
+            f"งบหน่วยงาน {format_amount(t.agency, d)} · เบิกจ่าย {format_amount(t.disbursed, d)} บาท "
+        )
 
     def _write_failed(self, message: str) -> None:
         self.inform("บันทึกไม่ได้", message, warning=True)
@@ -400,18 +447,32 @@ class MainWindow(QMainWindow):
         node = self.tree.current_node() if doc is not None else None
         for a in (self.act_add_item, self.act_add_heading):
             a.setEnabled(editable)
-        for a in (self.act_duplicate, self.act_delete, self.act_rename, self.act_up, self.act_down, self.act_indent,
-                  self.act_outdent):
+        for a in (
+            self.act_duplicate,
+            self.act_delete,
+            self.act_rename,
+            self.act_up,
+            self.act_down,
+            self.act_indent,
+            self.act_outdent,
+        ):
             a.setEnabled(editable and node is not None)
         self.act_add_subheading.setEnabled(editable and isinstance(node, Heading))
         self.act_add_item_sibling.setEnabled(
-            editable and isinstance(node, Heading) and doc.parent_id(node.id) is not None)
+            editable and isinstance(node, Heading) and doc.parent_id(node.id) is not None
+        )
         self.act_new_report.setEnabled(doc is not None and not doc.read_only)
         self.act_restore.setEnabled(doc is not None and not doc.read_only)
         self.act_report_history.setEnabled(doc is not None and doc.report is not None)
         self.act_node_history.setEnabled(node is not None)
-        for a in (self.act_save_copy, self.act_export_json, self.act_export_pdf, self.act_preview, self.act_print,
-                  self.act_new_round):
+        for a in (
+            self.act_save_copy,
+            self.act_export_json,
+            self.act_export_pdf,
+            self.act_preview,
+            self.act_print,
+            self.act_new_round,
+        ):
             a.setEnabled(doc is not None and doc.report is not None)
         self.act_import.setEnabled(doc is not None and not doc.read_only)
         stack = doc.undo_stack if doc is not None else None

@@ -16,8 +16,13 @@ def confirm_box(parent, title: str, text: str) -> bool:
 def choice_box(parent, title: str, text: str, choices) -> int:
     """A question with one button per choice; the index of the one clicked (the last one: Esc, close)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    buttons = [box.addButton(c, QMessageBox.ButtonRole.RejectRole if i == len(choices) - 1
-                             else QMessageBox.ButtonRole.ActionRole) for i, c in enumerate(choices)]
+    buttons = [
+        box.addButton(
+            c,
+            QMessageBox.ButtonRole.RejectRole if i == len(choices) - 1 else QMessageBox.ButtonRole.ActionRole,
+        )
+        for i, c in enumerate(choices)
+    ]
     box.setDefaultButton(buttons[0])
     box.setEscapeButton(buttons[-1])
     box.exec()
@@ -26,7 +31,8 @@ def choice_box(parent, title: str, text: str, choices) -> int:
 
 
 def inform_box(parent, title: str, text: str, warning: bool = False) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information, title, text,
-                      parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information, title, text, parent=parent
+    )
     box.addButton("ตกลง", QMessageBox.ButtonRole.AcceptRole)
     box.exec()

@@ -15,7 +15,15 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..thai.digits import render_digits
@@ -91,7 +99,9 @@ class PageCanvas(QWidget):
             image = self.pages.render(index, rect.width() * ratio / w_pt)
             image.setDevicePixelRatio(ratio)
             self._cache[key] = image
-            while len(self._cache) > 1 and (len(self._cache) > CACHE_PAGES or self.cached_bytes() > CACHE_BYTES):
+            while len(self._cache) > 1 and (
+                len(self._cache) > CACHE_PAGES or self.cached_bytes() > CACHE_BYTES
+            ):
                 self._cache.popitem(last=False)
             self.rendered.emit(index)
         else:
@@ -145,8 +155,9 @@ class PdfPreviewDialog(QDialog):
     (default: the system's PDF viewer). `confirm` and `inform` are the window's (tests answer them); None: message
     boxes."""
 
-    def __init__(self, path, parent=None, digits: str = "thai", title: str | None = None, confirm=None,
-                 inform=None):
+    def __init__(
+        self, path, parent=None, digits: str = "thai", title: str | None = None, confirm=None, inform=None
+    ):
         super().__init__(parent)
         self.path = Path(path)
         self.digits = digits
@@ -174,8 +185,14 @@ class PdfPreviewDialog(QDialog):
         def tool(text: str, tip: str, slot, shortcut=None) -> QToolButton:
             b = QToolButton()
             b.setText(text)
-            b.setToolTip(tip + (f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-                                if shortcut else ""))
+            b.setToolTip(
+                tip
+                + (
+                    f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+                    if shortcut
+                    else ""
+                )
+            )
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             b.clicked.connect(lambda *_: slot())
             if shortcut:
@@ -191,8 +208,9 @@ class PdfPreviewDialog(QDialog):
         self.page_box.setRange(1, max(len(self.pages), 1))
         self.page_box.setToolTip("พิมพ์เลขหน้าแล้วกด Enter เพื่อไปที่หน้านั้น")
         self.page_box.valueChanged.connect(lambda n: self.go_to(n - 1) if n - 1 != self.current else None)
-        self.fit_width_button = tool("พอดีความกว้าง", "ขยายให้หน้าพอดีกับความกว้างของหน้าต่าง",
-                                     lambda: self.set_zoom(FIT_WIDTH))
+        self.fit_width_button = tool(
+            "พอดีความกว้าง", "ขยายให้หน้าพอดีกับความกว้างของหน้าต่าง", lambda: self.set_zoom(FIT_WIDTH)
+        )
         self.fit_page_button = tool("พอดีหน้า", "ย่อให้เห็นทั้งหน้า", lambda: self.set_zoom(FIT_PAGE))
         for b in (self.fit_width_button, self.fit_page_button):
             b.setCheckable(True)
@@ -209,8 +227,13 @@ class PdfPreviewDialog(QDialog):
         top.addWidget(QLabel("ไปที่หน้า"))
         top.addWidget(self.page_box)
         top.addStretch(1)
-        for w in (self.fit_width_button, self.fit_page_button, self.zoom_out_button, self.zoom_label,
-                  self.zoom_in_button):
+        for w in (
+            self.fit_width_button,
+            self.fit_page_button,
+            self.zoom_out_button,
+            self.zoom_label,
+            self.zoom_in_button,
+        ):
             top.addWidget(w)
 
         self.print_button = QPushButton("พิมพ์…")
@@ -311,8 +334,15 @@ class PdfPreviewDialog(QDialog):
     def print_pdf(self) -> bool:
         from .pdf_print import print_pdf
 
-        return print_pdf(self.path, self, current_page=self.current, digits=self.digits, confirm=self.confirm,
-                         inform=self.inform, open_pdf=lambda _path: self.open_in_viewer())
+        return print_pdf(
+            self.path,
+            self,
+            current_page=self.current,
+            digits=self.digits,
+            confirm=self.confirm,
+            inform=self.inform,
+            open_pdf=lambda _path: self.open_in_viewer(),
+        )
 
     def open_in_viewer(self) -> bool:
         from . import pdf_print

@@ -25,8 +25,7 @@ from .message_boxes import confirm_box, inform_box
 from .pdf_pages import PdfPages, PdfPagesError
 
 MAX_PRINT_DPI = 300
-NO_PRINTER = ("ไม่พบเครื่องพิมพ์ในเครื่องนี้\n"
-              "ติดตั้งเครื่องพิมพ์ก่อน (Windows: การตั้งค่า > บลูทูธและอุปกรณ์ > เครื่องพิมพ์และสแกนเนอร์)")
+NO_PRINTER = "ไม่พบเครื่องพิมพ์ในเครื่องนี้\nติดตั้งเครื่องพิมพ์ก่อน (Windows: การตั้งค่า > บลูทูธและอุปกรณ์ > เครื่องพิมพ์และสแกนเนอร์)"
 
 
 class PrintError(Exception):
@@ -46,9 +45,11 @@ def ask_printer(parent, printer: QPrinter, page_count: int, current_page: int | 
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("พิมพ์รายงาน")
     dialog.setMinMax(1, page_count)
-    options = (QAbstractPrintDialog.PrintDialogOption.PrintPageRange
-               | QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies
-               | QAbstractPrintDialog.PrintDialogOption.PrintShowPageSize)
+    options = (
+        QAbstractPrintDialog.PrintDialogOption.PrintPageRange
+        | QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies
+        | QAbstractPrintDialog.PrintDialogOption.PrintShowPageSize
+    )
     if current_page is not None:
         options |= QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage
     dialog.setOptions(options)
@@ -74,8 +75,12 @@ def _orientation(landscape: bool) -> QPageLayout.Orientation:
     return QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
 
 
-def print_pages(pages: PdfPages, printer: QPrinter, numbers: list[int] | None = None,
-                progress: Callable[[int, int], bool] | None = None) -> int:
+def print_pages(
+    pages: PdfPages,
+    printer: QPrinter,
+    numbers: list[int] | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
     """Paint `numbers` (0-based; default all) of `pages` on `printer`, each fitted to the paper in its own
     orientation; returns the number of sheets painted. `progress(done, total)` returning False cancels
     (PrintCancelled; the job is aborted). PrintError when the printer refuses."""
@@ -116,8 +121,9 @@ def print_pages(pages: PdfPages, printer: QPrinter, numbers: list[int] | None = 
     return done
 
 
-def _paint_page(painter: QPainter, printer: QPrinter, pages: PdfPages, index: int, landscape: bool,
-                grayscale: bool) -> None:
+def _paint_page(
+    painter: QPainter, printer: QPrinter, pages: PdfPages, index: int, landscape: bool, grayscale: bool
+) -> None:
     resolution = printer.resolution()
     paper = QRectF(printer.pageLayout().fullRectPixels(resolution))
     w_pt, h_pt = pages.size(index)
@@ -138,8 +144,17 @@ def open_in_viewer(path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def print_pdf(path, parent=None, *, current_page: int | None = None, digits: str = "thai",
-              printer: QPrinter | None = None, confirm=None, inform=None, open_pdf=None) -> bool:
+def print_pdf(
+    path,
+    parent=None,
+    *,
+    current_page: int | None = None,
+    digits: str = "thai",
+    printer: QPrinter | None = None,
+    confirm=None,
+    inform=None,
+    open_pdf=None,
+) -> bool:
     """The whole printing flow for the PDF at `path`: True when every chosen page went to the printer.
     With `printer` given, its settings are used as they are (no printer check, no dialog). Without a printer
     the user may open the PDF in the PDF viewer instead (`open_pdf(path)`, default open_in_viewer)."""

@@ -9,13 +9,24 @@ the fields of one part (the conclusion, the reporter, …) are committed togethe
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..core.calendar import period_text
@@ -46,7 +57,8 @@ class _FieldFilter(QObject):
         if kind == QEvent.Type.FocusOut:
             self._on_focus_out()
         elif kind == QEvent.Type.ShortcutOverride and (
-                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
             self._before_undo()
             event.ignore()
             return True
@@ -105,7 +117,11 @@ class ReportForm(QWidget):
     def _align_labels(body: QWidget) -> None:
         """One label column for every group, so the fields line up down the page."""
         forms = [box.layout() for box in body.findChildren(QGroupBox)]
-        labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for form in forms for row in range(form.rowCount())]
+        labels = [
+            form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            for form in forms
+            for row in range(form.rowCount())
+        ]
         widgets = [item.widget() for item in labels if item is not None and item.widget() is not None]
         width = max((w.sizeHint().width() for w in widgets), default=0)
         for w in widgets:
@@ -159,8 +175,9 @@ class ReportForm(QWidget):
         c = self._commit_organization
         self.org_name = self._line(box, "organization", c, "เช่น องค์การบริหารส่วนตำบลพิปูน", "ชื่อหน่วยงาน")
         self.org_district = self._line(box, "organization", c, "เช่น พิปูน (ไม่ต้องพิมพ์คำว่า อำเภอ)", "อำเภอ")
-        self.org_province = self._line(box, "organization", c, "เช่น นครศรีธรรมราช (ไม่ต้องพิมพ์คำว่า จังหวัด)",
-                                       "จังหวัด")
+        self.org_province = self._line(
+            box, "organization", c, "เช่น นครศรีธรรมราช (ไม่ต้องพิมพ์คำว่า จังหวัด)", "จังหวัด"
+        )
         form.addRow("ชื่อหน่วยงาน", self.org_name)
         form.addRow("อำเภอ", self.org_district)
         form.addRow("จังหวัด", self.org_province)
@@ -204,13 +221,17 @@ class ReportForm(QWidget):
 
     def _build_plan(self, parent) -> QGroupBox:
         box, form = self._group("แผนและบทนำ", parent)
-        self.plan_title = self._line(box, "plan_title", self._commit_plan_title,
-                                     "เช่น แผนปฏิบัติการป้องกันการทุจริต ๔ ปี (พ.ศ. ๒๕๖๑ - ๒๕๖๔)", "ชื่อแผน")
+        self.plan_title = self._line(
+            box,
+            "plan_title",
+            self._commit_plan_title,
+            "เช่น แผนปฏิบัติการป้องกันการทุจริต ๔ ปี (พ.ศ. ๒๕๖๑ - ๒๕๖๔)",
+            "ชื่อแผน",
+        )
         form.addRow("ชื่อแผน", self.plan_title)
         intro = QVBoxLayout()
         self.intro_default = QCheckBox("ใช้ข้อความมาตรฐาน", box)
-        self.intro_default.setToolTip("ข้อความมาตรฐานเติมชื่อหน่วยงาน ชื่อแผน ปีและรอบให้เอง "
-                                      "เอาติ๊กออกเพื่อแก้ไขข้อความเอง")
+        self.intro_default.setToolTip("ข้อความมาตรฐานเติมชื่อหน่วยงาน ชื่อแผน ปีและรอบให้เอง เอาติ๊กออกเพื่อแก้ไขข้อความเอง")
         self.intro_default.clicked.connect(self._intro_default_clicked)
         self.intro_edit = self._text(box, "intro", self._commit_intro, 6, "บทนำ")
         self.intro_note = QLabel(box)
@@ -231,8 +252,11 @@ class ReportForm(QWidget):
             "problems": self._text(box, "conclusion", c, 4, "ปัญหา/อุปสรรคในการดำเนินงาน"),
             "suggestions": self._text(box, "conclusion", c, 4, "ข้อเสนอแนะ"),
         }
-        for label, edit in zip(("ปัจจัยสนับสนุน", "ปัญหา/อุปสรรค\nในการดำเนินงาน", "ข้อเสนอแนะ"),
-                               self.conclusion_edits.values()):
+        for label, edit in zip(
+            ("ปัจจัยสนับสนุน", "ปัญหา/อุปสรรค\nในการดำเนินงาน", "ข้อเสนอแนะ"),
+            self.conclusion_edits.values(),
+            strict=False,
+        ):
             form.addRow(label, edit)
         return box
 
@@ -256,10 +280,12 @@ class ReportForm(QWidget):
         c = self._commit_announcement
         self.announcement_body = self._text(box, "announcement", c, 9, "ข้อความประกาศ")
         self.announcement_date = self._date(box, "announcement", c, "วันที่ประกาศ")
-        self.signatory_name = self._line(box, "announcement", c, "ชื่อ-สกุล ผู้ลงนาม (พิมพ์ในวงเล็บใต้ลายมือชื่อ)",
-                                         "ชื่อผู้ลงนามประกาศ")
-        self.signatory_position = self._line(box, "announcement", c, "เช่น นายกองค์การบริหารส่วนตำบลพิปูน",
-                                             "ตำแหน่งผู้ลงนามประกาศ")
+        self.signatory_name = self._line(
+            box, "announcement", c, "ชื่อ-สกุล ผู้ลงนาม (พิมพ์ในวงเล็บใต้ลายมือชื่อ)", "ชื่อผู้ลงนามประกาศ"
+        )
+        self.signatory_position = self._line(
+            box, "announcement", c, "เช่น นายกองค์การบริหารส่วนตำบลพิปูน", "ตำแหน่งผู้ลงนามประกาศ"
+        )
         form.addRow("ข้อความประกาศ", self.announcement_body)
         form.addRow("ประกาศ ณ วันที่", self.announcement_date)
         form.addRow("ผู้ลงนาม", self.signatory_name)
@@ -278,8 +304,10 @@ class ReportForm(QWidget):
     def set_document(self, document) -> None:
         if self.document is not None:
             self.flush()
-            for sig, slot in ((self.document.report_changed, self._document_changed),
-                              (self.document.report_switched, self._report_switched)):
+            for sig, slot in (
+                (self.document.report_changed, self._document_changed),
+                (self.document.report_switched, self._report_switched),
+            ):
                 try:
                     sig.disconnect(slot)
                 except (RuntimeError, TypeError):
@@ -311,8 +339,19 @@ class ReportForm(QWidget):
         report = self.report
         if report is None:
             return None
-        return (report.id, report.fiscal_year, report.round, report.plan_title, report.intro, report.conclusion,
-                report.reporter, report.announcement, self.document.organization, self._read_only(), self._digits())
+        return (
+            report.id,
+            report.fiscal_year,
+            report.round,
+            report.plan_title,
+            report.intro,
+            report.conclusion,
+            report.reporter,
+            report.announcement,
+            self.document.organization,
+            self._read_only(),
+            self._digits(),
+        )
 
     def load(self, force: bool = False) -> None:
         """Show the document's values; parts with uncommitted typing keep what is being typed. Skipped when
@@ -348,8 +387,12 @@ class ReportForm(QWidget):
                     self._set_text(edit, getattr(report.conclusion, key))
             if "reporter" not in self._pending:
                 p = report.reporter
-                for edit, value in ((self.reporter_name, p.name), (self.reporter_position, p.position),
-                                    (self.reporter_phone, p.phone), (self.reporter_email, p.email)):
+                for edit, value in (
+                    (self.reporter_name, p.name),
+                    (self.reporter_position, p.position),
+                    (self.reporter_phone, p.phone),
+                    (self.reporter_email, p.email),
+                ):
                     self._set_line(edit, value)
                 if self.reporter_date.date() != p.date:
                     self.reporter_date.set_date(p.date)
@@ -369,7 +412,9 @@ class ReportForm(QWidget):
         report = self.report
         standard = report.intro is None
         self.intro_default.setChecked(standard)
-        text = intro_template(self.document.organization, report, self._digits()) if standard else report.intro
+        text = (
+            intro_template(self.document.organization, report, self._digits()) if standard else report.intro
+        )
         self._set_text(self.intro_edit, text)
         self.intro_edit.setReadOnly(standard or self._read_only())
         self._check_intro()
@@ -388,8 +433,11 @@ class ReportForm(QWidget):
                 missing.append(render_digits(f"ปี {report.fiscal_year}", d))
             if render_digits(f"รอบ {report.round} เดือน", d) not in text:
                 missing.append(render_digits(f"รอบ {report.round} เดือน", d))
-        self.intro_note.setText(f"บทนำที่แก้เองยังไม่ได้กล่าวถึง{' และ'.join(missing)} ของรายงานนี้ "
-                                "ตรวจข้อความ หรือติ๊ก “ใช้ข้อความมาตรฐาน”" if missing else "")
+        self.intro_note.setText(
+            f"บทนำที่แก้เองยังไม่ได้กล่าวถึง{' และ'.join(missing)} ของรายงานนี้ ตรวจข้อความ หรือติ๊ก “ใช้ข้อความมาตรฐาน”"
+            if missing
+            else ""
+        )
         self.intro_note.setVisible(bool(missing))
 
     def _digits(self) -> str:
@@ -400,9 +448,20 @@ class ReportForm(QWidget):
 
     def _apply_read_only(self) -> None:
         ro = self._read_only()
-        for edit in (self.org_name, self.org_district, self.org_province, self.plan_title, self.reporter_name,
-                     self.reporter_position, self.reporter_phone, self.reporter_email, self.signatory_name,
-                     self.signatory_position, *self.conclusion_edits.values(), self.announcement_body):
+        for edit in (
+            self.org_name,
+            self.org_district,
+            self.org_province,
+            self.plan_title,
+            self.reporter_name,
+            self.reporter_position,
+            self.reporter_phone,
+            self.reporter_email,
+            self.signatory_name,
+            self.signatory_position,
+            *self.conclusion_edits.values(),
+            self.announcement_body,
+        ):
             edit.setReadOnly(ro)
         self.intro_edit.setReadOnly(ro or self.intro_default.isChecked())
         for w in (self.year_spin, self.round_combo, self.intro_default):
@@ -454,8 +513,7 @@ class ReportForm(QWidget):
     # commits keep the text exactly as typed: stripping here would remove a space the officer is about to
     # follow with the next word when a pause in typing commits mid-sentence
     def _commit_organization(self) -> None:
-        org = Organization(self.org_name.text(), self.org_district.text(),
-                           self.org_province.text())
+        org = Organization(self.org_name.text(), self.org_district.text(), self.org_province.text())
         self.document.set_organization(org)
 
     def _commit_plan_title(self) -> None:
@@ -483,16 +541,23 @@ class ReportForm(QWidget):
         self.document.set_report_field("conclusion", Conclusion(**values), text="แก้บทสรุป")
 
     def _commit_reporter(self) -> None:
-        new = Reporter(self.reporter_name.text(), self.reporter_position.text(),
-                       self.reporter_phone.text(), self.reporter_email.text(),
-                       self.reporter_date.date())
+        new = Reporter(
+            self.reporter_name.text(),
+            self.reporter_position.text(),
+            self.reporter_phone.text(),
+            self.reporter_email.text(),
+            self.reporter_date.date(),
+        )
         self.document.set_report_field("reporter", new, text="แก้ข้อมูลผู้รายงาน")
 
     def _commit_announcement(self) -> None:
         new = dataclasses.replace(
-            self.report.announcement, body=self.announcement_body.toPlainText(),
-            date=self.announcement_date.date(), signatory_name=self.signatory_name.text(),
-            signatory_position=self.signatory_position.text())
+            self.report.announcement,
+            body=self.announcement_body.toPlainText(),
+            date=self.announcement_date.date(),
+            signatory_name=self.signatory_name.text(),
+            signatory_position=self.signatory_position.text(),
+        )
         self.document.set_report_field("announcement", new, text="แก้ประกาศ")
 
     def _own_entry(self, text: str, fn: Callable[[], bool]) -> bool:
@@ -527,14 +592,22 @@ class ReportForm(QWidget):
         if (year, round_) == (report.fiscal_year, report.round):
             self._show_year_error("")
             return
-        clash = [r for r in self.document.reports() if (r.fiscal_year, r.round) == (year, round_) and r.id != report.id]
+        clash = [
+            r
+            for r in self.document.reports()
+            if (r.fiscal_year, r.round) == (year, round_) and r.id != report.id
+        ]
         if clash:
-            self._show_year_error(render_digits(
-                f"ไฟล์นี้มีรายงานปีงบประมาณ พ.ศ. {year} {round_name(round_, 'arabic')} อยู่แล้ว "
-                f"จึงเปลี่ยนเป็นปีและรอบนี้ไม่ได้ เลือกปีหรือรอบอื่น หรือเปิดรายงานนั้นจากตัวเลือกรายงาน",
-                self._digits()))
+            self._show_year_error(
+                render_digits(
+                    f"ไฟล์นี้มีรายงานปีงบประมาณ พ.ศ. {year} {round_name(round_, 'arabic')} อยู่แล้ว "
+                    f"จึงเปลี่ยนเป็นปีและรอบนี้ไม่ได้ เลือกปีหรือรอบอื่น หรือเปิดรายงานนั้นจากตัวเลือกรายงาน",
+                    self._digits(),
+                )
+            )
             self._revert_year_round()
             return
+
         def apply() -> bool:
             ok = True
             if year != report.fiscal_year:
@@ -573,12 +646,20 @@ class ReportForm(QWidget):
         return self.emblem.load(path) and self.report.announcement.emblem_png is not None
 
     def _store_emblem(self, png: bytes) -> None:
-        self._own_entry("ใส่ตราสัญลักษณ์", lambda: self.document.set_report_field(
-            "announcement", dataclasses.replace(self.report.announcement, emblem_png=png)))
+        self._own_entry(
+            "ใส่ตราสัญลักษณ์",
+            lambda: self.document.set_report_field(
+                "announcement", dataclasses.replace(self.report.announcement, emblem_png=png)
+            ),
+        )
 
     def remove_emblem(self) -> None:
         if self.report is None or self.report.announcement.emblem_png is None:
             return
         self.emblem.show_error("")
-        self._own_entry("นำตราสัญลักษณ์ออก", lambda: self.document.set_report_field(
-            "announcement", dataclasses.replace(self.report.announcement, emblem_png=None)))
+        self._own_entry(
+            "นำตราสัญลักษณ์ออก",
+            lambda: self.document.set_report_field(
+                "announcement", dataclasses.replace(self.report.announcement, emblem_png=None)
+            ),
+        )

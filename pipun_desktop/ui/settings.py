@@ -20,15 +20,18 @@ class Option:
     doc: str
 
 
-OPTIONS = {o.key: o for o in (
-    Option("last_file", str, "", "the data file opened last; reopened on the next start"),
-    Option("recent_files", list, [], "data files opened recently, newest first"),
-    Option("last_report", str, "", "YEAR-ROUND of the report shown last in last_file, e.g. 2564-6"),
-    Option("digits", str, "thai", "digit style of numbers in the window and the PDF: thai or arabic"),
-    Option("geometry", QByteArray, QByteArray(), "main window geometry"),
-    Option("splitter", QByteArray, QByteArray(), "tree/form splitter state"),
-    Option("last_folder", str, "", "folder of the last open/save dialog"),
-)}
+OPTIONS = {
+    o.key: o
+    for o in (
+        Option("last_file", str, "", "the data file opened last; reopened on the next start"),
+        Option("recent_files", list, [], "data files opened recently, newest first"),
+        Option("last_report", str, "", "YEAR-ROUND of the report shown last in last_file, e.g. 2564-6"),
+        Option("digits", str, "thai", "digit style of numbers in the window and the PDF: thai or arabic"),
+        Option("geometry", QByteArray, QByteArray(), "main window geometry"),
+        Option("splitter", QByteArray, QByteArray(), "tree/form splitter state"),
+        Option("last_folder", str, "", "folder of the last open/save dialog"),
+    )
+}
 
 
 class Settings:

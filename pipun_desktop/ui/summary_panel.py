@@ -12,8 +12,18 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QAbstractScrollArea, QFrame, QHeaderView, QLabel, QScrollArea, QSizePolicy,
-    QTableWidget, QTableWidgetItem, QToolTip, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..core.model import ITEM_TYPE_LABELS, ITEM_TYPES, STATUS_LABELS, STATUSES
@@ -38,7 +48,7 @@ TOTAL_LABEL = "รวม"
 
 
 def rate_text(totals: Totals, digits: str = "thai") -> str:
-    """"๓๐.๗๗%", or "-" when nothing was allotted."""
+    """ "๓๐.๗๗%", or "-" when nothing was allotted."""
     rate = totals.disbursement_rate
     return "-" if rate is None else render_digits(f"{rate:,.2f}%", digits)
 
@@ -122,23 +132,32 @@ class BudgetChart(QWidget):
             group = QRectF(rect.left(), y, rect.width(), 2 * bar_h)
             self._groups.append(group)
             p.setPen(text_color)
-            p.drawText(QRectF(rect.left(), y, label_w - 8, 2 * bar_h),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, bar.label)
-            for i, (value, color) in enumerate(((bar.budget, BUDGET_COLOR), (bar.disbursed, DISBURSED_COLOR))):
+            p.drawText(
+                QRectF(rect.left(), y, label_w - 8, 2 * bar_h),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                bar.label,
+            )
+            for i, (value, color) in enumerate(
+                ((bar.budget, BUDGET_COLOR), (bar.disbursed, DISBURSED_COLOR))
+            ):
                 by = y + i * bar_h
                 length = plot_w * value / top if value and top else 0.0
                 if length:
                     p.fillRect(QRectF(plot_left, by + 1, max(1.5, length), bar_h - 2), color)
                 p.setPen(text_color)
-                p.drawText(QRectF(plot_left + length + 4, by, text_w + 20, bar_h),
-                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                           format_amount(value, self._digits))
+                p.drawText(
+                    QRectF(plot_left + length + 4, by, text_w + 20, bar_h),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    format_amount(value, self._digits),
+                )
             y += 2 * bar_h + gap
         axis = QColor(text_color)
         axis.setAlpha(110)
         p.setPen(axis)
         p.drawLine(QPointF(plot_left, axis_top - 2), QPointF(plot_left, y - gap + 2))
-        self._paint_legend(p, QRectF(rect.left(), y - gap + line * 0.5, rect.width(), line * 1.2), fm, text_color)
+        self._paint_legend(
+            p, QRectF(rect.left(), y - gap + line * 0.5, rect.width(), line * 1.2), fm, text_color
+        )
 
     def _paint_legend(self, p: QPainter, area: QRectF, fm: QFontMetricsF, text_color: QColor) -> None:
         x = area.left() + 4
@@ -147,14 +166,17 @@ class BudgetChart(QWidget):
             p.fillRect(QRectF(x, area.center().y() - box / 2, box, box), color)
             x += box + 4
             p.setPen(text_color)
-            p.drawText(QRectF(x, area.top(), fm.horizontalAdvance(text) + 4, area.height()),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            p.drawText(
+                QRectF(x, area.top(), fm.horizontalAdvance(text) + 4, area.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
             x += fm.horizontalAdvance(text) + 16
 
     def event(self, ev) -> bool:
         if ev.type() == ev.Type.ToolTip:
             pos = QPointF(ev.pos())
-            for bar, group in zip(self._bars, self._groups):
+            for bar, group in zip(self._bars, self._groups, strict=False):
                 if group.contains(pos):
                     QToolTip.showText(ev.globalPos(), self.tooltip_text(bar), self)
                     return True
@@ -164,8 +186,10 @@ class BudgetChart(QWidget):
         return super().event(ev)
 
     def tooltip_text(self, bar: ChartBar) -> str:
-        return (f"{bar.label} {bar.title}\nงบประมาณ {format_amount(bar.budget, self._digits)} บาท\n"
-                f"ผลเบิกจ่าย {format_amount(bar.disbursed, self._digits)} บาท ({bar.rate})")
+        return (
+            f"{bar.label} {bar.title}\nงบประมาณ {format_amount(bar.budget, self._digits)} บาท\n"
+            f"ผลเบิกจ่าย {format_amount(bar.disbursed, self._digits)} บาท ({bar.rate})"
+        )
 
 
 class FitTable(QTableWidget):
@@ -191,8 +215,9 @@ class FitTable(QTableWidget):
         self.resizeRowsToContents()
         header = self.horizontalHeader()
         pad = 6
-        self._content = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) + pad
-                         for c in range(self.columnCount())]
+        self._content = [
+            max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) + pad for c in range(self.columnCount())
+        ]
         frame = 2 * self.frameWidth()
         height = header.sizeHint().height() + frame + sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(height)
@@ -310,9 +335,23 @@ class SummaryPanel(FollowsDocument, QWidget):
         if report is None:
             return None
         rows = [(dim.title, t) for dim, t in totals.dimensions] + [("", totals.total)]
-        return (report.fiscal_year, report.round, self.digits, tuple(
-            (title, t.integrated, t.agency, t.disbursed, t.items, tuple(sorted(t.by_type.items())),
-             tuple(sorted(t.by_status.items(), key=lambda kv: str(kv[0])))) for title, t in rows))
+        return (
+            report.fiscal_year,
+            report.round,
+            self.digits,
+            tuple(
+                (
+                    title,
+                    t.integrated,
+                    t.agency,
+                    t.disbursed,
+                    t.items,
+                    tuple(sorted(t.by_type.items())),
+                    tuple(sorted(t.by_status.items(), key=lambda kv: str(kv[0]))),
+                )
+                for title, t in rows
+            ),
+        )
 
     refresh_now = refresh  # the name the window's screenshot path looks for
 
@@ -323,15 +362,24 @@ class SummaryPanel(FollowsDocument, QWidget):
             self.heading_label.setText("ยังไม่ได้เปิดรายงาน")
         else:
             t = totals.total
-            self.heading_label.setText(render_digits(
-                f"ปีงบประมาณ พ.ศ. {report.fiscal_year} รอบ {report.round} เดือน\n"
-                f"{t.items:,} รายการ ใน {len(totals.dimensions)} มิติ", d))
+            self.heading_label.setText(
+                render_digits(
+                    f"ปีงบประมาณ พ.ศ. {report.fiscal_year} รอบ {report.round} เดือน\n"
+                    f"{t.items:,} รายการ ใน {len(totals.dimensions)} มิติ",
+                    d,
+                )
+            )
         rows = [(dimension_label(i, d), dim.title, t) for i, (dim, t) in enumerate(totals.dimensions)]
         rows.append((TOTAL_LABEL, "ทั้งรายงาน", totals.total))
         self._fill_budget(rows)
         self._fill_counts(rows)
-        self.chart.set_bars([ChartBar(label, title, t.allotted, t.disbursed, rate_text(t, d))
-                             for label, title, t in rows[:-1]], d)
+        self.chart.set_bars(
+            [
+                ChartBar(label, title, t.allotted, t.disbursed, rate_text(t, d))
+                for label, title, t in rows[:-1]
+            ],
+            d,
+        )
 
     def _fill_budget(self, rows) -> None:
         table = self.budget_table
@@ -341,8 +389,12 @@ class SummaryPanel(FollowsDocument, QWidget):
             header = QTableWidgetItem(label)
             header.setToolTip(title)
             table.setVerticalHeaderItem(r, header)
-            cells = [format_amount(t.integrated, self.digits), format_amount(t.agency, self.digits),
-                     format_amount(t.disbursed, self.digits), rate_text(t, self.digits)]
+            cells = [
+                format_amount(t.integrated, self.digits),
+                format_amount(t.agency, self.digits),
+                format_amount(t.disbursed, self.digits),
+                rate_text(t, self.digits),
+            ]
             for c, text in enumerate(cells):
                 self._set_cell(table, r, c, text, right, bold=r == len(rows) - 1)
         table.fit()
@@ -364,8 +416,14 @@ class SummaryPanel(FollowsDocument, QWidget):
                     n = t.by_type.get(key, 0)
                 else:
                     n = t.by_status.get(key, 0)
-                self._set_cell(table, r, c, render_digits(f"{n:,}", self.digits), right,
-                               bold=c == len(rows) - 1 or kind is None)
+                self._set_cell(
+                    table,
+                    r,
+                    c,
+                    render_digits(f"{n:,}", self.digits),
+                    right,
+                    bold=c == len(rows) - 1 or kind is None,
+                )
         table.fit()
 
     @staticmethod

@@ -18,7 +18,7 @@ _LONG_DATE = re.compile(r"(\d{1,2})\s*([^\d\s]+)\s*(?:พ\.\s*ศ\.\s*)?(\d{4})"
 
 
 def parse_thai_date(text: str) -> dt.date | None:
-    """"๘ เมษายน ๒๕๖๔", "8 เมษายน พ.ศ. 2564" or "8/4/2564" (Buddhist era; a Gregorian year is taken as one)."""
+    """ "๘ เมษายน ๒๕๖๔", "8 เมษายน พ.ศ. 2564" or "8/4/2564" (Buddhist era; a Gregorian year is taken as one)."""
     s = to_arabic_digits(text or "").strip()
     if m := _NUMERIC_DATE.fullmatch(s):
         day, month, year = (int(g) for g in m.groups())

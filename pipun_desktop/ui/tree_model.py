@@ -66,7 +66,9 @@ def _icon(key, color: QColor, letter: str = "", square: bool = False) -> QIcon:
 
 
 def type_icon(item_type: str) -> QIcon:
-    return _icon(("type", item_type), TYPE_COLORS.get(item_type, HEADING_COLOR), TYPE_LETTERS.get(item_type, ""))
+    return _icon(
+        ("type", item_type), TYPE_COLORS.get(item_type, HEADING_COLOR), TYPE_LETTERS.get(item_type, "")
+    )
 
 
 def status_icon(status: str | None) -> QIcon:
@@ -81,8 +83,14 @@ def search_text(number: str, node) -> str:
     """Everything a filter may match: number, title and (for an item) every text field and narrative."""
     parts = [number, node.title]
     if isinstance(node, Item):
-        parts += [node.indicator, node.target, node.result, node.note, ITEM_TYPE_LABELS.get(node.item_type, ""),
-                  STATUS_LABELS.get(node.status, "")]
+        parts += [
+            node.indicator,
+            node.target,
+            node.result,
+            node.note,
+            ITEM_TYPE_LABELS.get(node.item_type, ""),
+            STATUS_LABELS.get(node.status, ""),
+        ]
         for block in node.details:
             parts += [block.heading, block.body]
     return "\n".join(parts)
@@ -165,8 +173,11 @@ class ReportTreeModel(QAbstractItemModel):
         return self.rowCount(parent) > 0
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return COLUMNS[section]
         return None
 
@@ -244,8 +255,9 @@ class ReportTreeModel(QAbstractItemModel):
         self.endRemoveRows()
 
     def _about_to_move(self, src_parent, src_row, dst_parent, dst_row):
-        ok = self.beginMoveRows(self.index_for_id(src_parent), src_row, src_row, self.index_for_id(dst_parent),
-                                dst_row)
+        ok = self.beginMoveRows(
+            self.index_for_id(src_parent), src_row, src_row, self.index_for_id(dst_parent), dst_row
+        )
         self._moving = ok
         if not ok:  # Qt refuses some no-op shapes; fall back to a layout change
             self.layoutAboutToBeChanged.emit()
@@ -263,8 +275,9 @@ class ReportTreeModel(QAbstractItemModel):
         """Numbers follow position: repaint the number column of every top-level row (and what is below)."""
         rows = self.rowCount()
         if rows:
-            self.dataChanged.emit(self.index(0, COL_TITLE), self.index(rows - 1, COL_TITLE),
-                                  [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(
+                self.index(0, COL_TITLE), self.index(rows - 1, COL_TITLE), [Qt.ItemDataRole.DisplayRole]
+            )
 
     # -- drag and drop -------------------------------------------------------------------------
     def supportedDropActions(self):

@@ -125,7 +125,8 @@ class TreePanel(QWidget):
             self.view.expand(parent)
             parent = parent.parent()
         self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.view.scrollTo(index)
         return True
 
