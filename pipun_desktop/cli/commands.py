@@ -36,6 +36,12 @@ def add_import_json(p):
 
 def run_import_json(args) -> int:
     out = Path(args.output)
+    from ..util.targets import special_file_problem
+
+    for path in (args.json_file, out):
+        problem = special_file_problem(path)
+        if problem:
+            raise CliError(problem)
     if out.exists() and not args.force:
         raise CliError(f"มีไฟล์ {out} อยู่แล้ว (ใช้ --force เพื่อเขียนทับ)")
     try:
@@ -43,9 +49,12 @@ def run_import_json(args) -> int:
     except OSError as exc:
         raise CliError(f"เปิดไฟล์ {args.json_file} ไม่ได้: {exc.strerror or exc}") from None
     doc = parse_document(data)
-    from ..storage.building import build_data_file
+    from ..storage.building import back_up_before_replacing, build_data_file
 
+    saved = back_up_before_replacing(out) if out.exists() else None
     build_data_file(doc, out)
+    if saved is not None:
+        print(f"เก็บสำเนาของไฟล์เดิมไว้ที่ {saved}", file=sys.stderr)
     items = sum(1 for r in doc.reports for _ in r.items())
     print(f"นำเข้า {len(doc.reports)} รายงาน {items} โครงการ/กิจกรรม ไปยัง {out}", file=sys.stderr)
     return 0
@@ -57,7 +66,17 @@ def add_export_json(p):
     p.add_argument("-o", "--output", required=True, metavar="OUT.json")
 
 
+def refuse_target(path, kind: str) -> None:
+    """An output never goes over a data file (nor onto a FIFO or a device): exit 2 before anything is read."""
+    from ..util.targets import output_target_problem
+
+    problem = output_target_problem(path, kind)
+    if problem:
+        raise CliError(problem)
+
+
 def run_export_json(args) -> int:
+    refuse_target(args.output, "JSON")
     write_document(load_document(args.file), args.output)
     return 0
 
@@ -98,6 +117,7 @@ def add_export_pdf(p):
 
 
 def run_export_pdf(args) -> int:
+    refuse_target(args.output, "PDF")
     doc = load_document(args.file)
     report = pick_report(doc, args.report)
     from ..pdf.export import PdfExportError, export_report_pdf  # ReportLab loads only for this command

@@ -361,5 +361,9 @@ def dump_document(doc: Document) -> str:
 def write_document(doc: Document, path) -> None:
     """Write atomically: the file is either the old one or the whole new one."""
     from ..util.atomic import atomic_write_bytes
+    from ..util.targets import output_target_problem
 
+    problem = output_target_problem(path, "JSON")
+    if problem:
+        raise InterchangeError("", problem)
     atomic_write_bytes(Path(path), dump_document(doc).encode("utf-8"))

@@ -16,6 +16,7 @@ from pathlib import Path
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..core.model import Item, walk
+from ..util.targets import output_target_problem
 from .fonts import FontMissingError, FontSet
 from .report_pdf import ReportDocTemplate, build_story
 
@@ -55,6 +56,9 @@ def export_report_pdf(
     if digits not in DIGIT_STYLES:
         raise PdfExportError(f"รูปแบบตัวเลขต้องเป็น thai หรือ arabic ไม่ใช่ “{digits}”")
     out_path = Path(out_path)
+    problem = output_target_problem(out_path, "PDF")
+    if problem:
+        raise PdfExportError(problem)
     folder = out_path.parent.resolve() if str(out_path.parent) else Path.cwd()
     if not folder.is_dir():
         raise PdfExportError(f"ไม่พบโฟลเดอร์ {folder} สำหรับบันทึกไฟล์ PDF")

@@ -101,6 +101,26 @@ def make_backup(conn: sqlite3.Connection, source_path, reason: str) -> Path:
     return final
 
 
+def copy_raw(source_path, reason: str) -> Path:
+    """Copy a file byte for byte into its backup folder (a damaged file that SQLite cannot copy)."""
+    import shutil
+
+    folder = backup_folder(source_path)
+    final = folder / f"{_stamp(dt.datetime.now(dt.UTC))}-{reason}{SUFFIX}"
+    partial = folder / f".partial-{os.getpid()}-{final.name}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source_path, partial)
+        os.replace(partial, final)
+    except OSError as exc:
+        try:
+            partial.unlink()
+        except OSError:
+            pass
+        raise StorageError(f"สำรองข้อมูลไม่ได้ ({exc.strerror or exc}) ไฟล์ข้อมูลไม่ได้เปลี่ยนแปลง") from None
+    return final
+
+
 def copy_database(conn: sqlite3.Connection, final: Path, partial: Path, failure: str) -> None:
     """Copy `conn`'s database to `final`, whole or not at all (built at `partial`, synced, renamed), without
     the edit lock: a copy must not claim to be open in a session long gone."""

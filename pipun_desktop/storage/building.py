@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 from ..core.model import Document
+from ..util.targets import is_sqlite_file
+from .errors import StorageError
 from .store import ReportStore
 
 # An import killed mid-way (power cut) leaves its hidden half-built file behind; one this old is no
@@ -27,6 +29,26 @@ def clear_stale_builds(out: Path, now: float | None = None) -> list[Path]:
         except OSError:
             continue  # somebody else's file or already gone: not ours to fuss over
     return removed
+
+
+def back_up_before_replacing(out: Path) -> Path | None:
+    """Before a new data file replaces the data file at `out` (import-json --force): refuse while someone edits
+    it (FileLockedError), else copy it into its backup folder first; returns the copy (None: nothing to keep)."""
+    from . import backup as backups_mod
+    from .errors import FileLockedError
+
+    if not is_sqlite_file(out):
+        return None
+    try:
+        store = ReportStore.open(out, backups=False)
+    except FileLockedError:
+        raise
+    except StorageError:
+        store = None  # damaged or not ours: its bytes are kept as they are
+    if store is not None:
+        with store:
+            return store.backup("import")
+    return backups_mod.copy_raw(out, "import")
 
 
 def build_data_file(doc: Document, out) -> Path:

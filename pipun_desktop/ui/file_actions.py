@@ -25,6 +25,7 @@ from ..core.framework import empty_report
 from ..core.model import Document, Organization
 from ..core.rounds import MAX_YEAR, MIN_YEAR, new_round
 from ..interchange.json_format import InterchangeError, read_document, write_document
+from ..util.targets import output_target_problem
 from ..storage.building import build_data_file
 from ..storage.store import StorageError
 from ..thai.digits import render_digits
@@ -399,7 +400,7 @@ class FileActions(QObject):
         self.window.flush_edits()
         try:
             write_document(self.document.store.load_document(), path)
-        except (StorageError, sqlite3.Error, OSError) as exc:
+        except (StorageError, InterchangeError, sqlite3.Error, OSError) as exc:
             self._error("ส่งออกไม่ได้", exc)
             return False
         self.window.statusBar().showMessage(f"ส่งออก JSON ไว้ที่ {path}", 8000)
@@ -441,6 +442,10 @@ class FileActions(QObject):
         self.start_pdf(str(path), after=after)
 
     def start_pdf(self, path: str, after: str = AFTER_ASK) -> None:
+        problem = output_target_problem(path, "PDF")
+        if problem:  # never over a data file (the open one included): said at once, before any work
+            self._error("ส่งออกไม่ได้", problem)
+            return
         self.window.flush_edits()
         self.pdf_was_cancelled = False
         self._after = after

@@ -1,0 +1,41 @@
+"""Issue 11, cause 1 in the window: ส่งออก JSON/PDF onto the open data file is refused with a Thai message and
+the file, still open, keeps working."""
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from hostile_helpers import digest, make_data_file  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from pipun_desktop.ui.main_window import MainWindow  # noqa: E402
+from pipun_desktop.ui.settings import Settings  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
+
+
+def make_window(qtbot, tmp_path):
+    w = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    w.messages = []
+    w.inform = lambda title, text, warning=False: w.messages.append(text)
+    qtbot.addWidget(w)
+    return w
+
+
+def test_window_refuses_exports_onto_the_open_file(qtbot, tmp_path):
+    data = make_data_file(tmp_path / "org.pipun")
+    w = make_window(qtbot, tmp_path)
+    try:
+        assert w.files.open_path(data)
+        before = digest(data)
+        assert w.files.export_json_to(str(data)) is False
+        w.files.start_pdf(str(data))
+        assert not w.files.pdf_running()
+        assert len(w.messages) == 2 and all("ไฟล์ข้อมูลรายงาน" in m for m in w.messages)
+        assert digest(data) == before
+        w.document.store.set_organization(w.document.store.organization())  # still editable, still ours
+    finally:
+        w.document.close()
