@@ -25,10 +25,10 @@ from ..core.framework import empty_report
 from ..core.model import Document, Organization
 from ..core.rounds import MAX_YEAR, MIN_YEAR, new_round
 from ..interchange.json_format import InterchangeError, read_document, write_document
-from ..util.targets import output_target_problem
 from ..storage.building import build_data_file
 from ..storage.store import StorageError
 from ..thai.digits import render_digits
+from ..util.targets import output_target_problem
 from .data_files import DATA_SUFFIX, data_dir, free_path
 from .document import ReportDocument
 from .thai_inputs import ThaiYearSpinBox
