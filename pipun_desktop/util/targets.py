@@ -57,7 +57,7 @@ def output_target_problem(path: str | os.PathLike[str], kind: str) -> str | None
     """
     problem = special_file_problem(path)
     if problem:
-        return problem
+        return f"บันทึกไฟล์ {kind} ไม่ได้: {problem}"
     if is_sqlite_file(path):
         return (
             f"{show_name(Path(path).name)} เป็นไฟล์ข้อมูลรายงาน จะไม่เขียนไฟล์ {kind} ทับ "
