@@ -12,7 +12,7 @@ import platformdirs
 import pytest
 
 from pipun_desktop.core.model import Heading, Item, Organization, Report
-from pipun_desktop.core.rounds import new_round
+from pipun_desktop.core.rules import new_round
 from pipun_desktop.storage import backup as backups
 from pipun_desktop.storage.lock import read_lock
 from pipun_desktop.storage.store import ReportStore
@@ -62,7 +62,7 @@ def test_copies_at_open_close_and_before_risky_operations(path, data_dir):
         assert [b.reason for b in backups.list_backups(path)] == ["open"]
         rid = store.reports()[0].id
         store.update_report(rid, plan_title="แก้")
-        store.add_report(new_round(store.load_report(rid), 2564, 12))
+        store.add_report(new_round(store.load_report(rid), 2564, 12, store.organization()))
         from pipun_desktop.core.model import Document
 
         store.import_document(Document(Organization("อบต."), [Report(2565, 6)]))

@@ -138,7 +138,11 @@ def at_item(doc):
             "ไม่ใช่วันที่",
         ),
         (lambda d: d["reports"][0].update(round=3), "reports[0].round", "ไม่ใช่ค่าที่ใช้ได้"),
-        (lambda d: d["reports"][0].update(fiscal_year=2021), "reports[0].fiscal_year", "ไม่ใช่ปีงบประมาณ"),
+        (
+            lambda d: d["reports"][0].update(fiscal_year=2021),
+            "reports[0].fiscal_year",
+            "ปีงบประมาณต้องเป็นปีพุทธศักราช",
+        ),
         (lambda d: d["reports"][0].update(fiscal_year=True), "reports[0].fiscal_year", "จำนวนเต็ม"),
         (
             lambda d: d["reports"][0]["announcement"].update(emblem_png="!!"),

@@ -3,11 +3,13 @@ import datetime as dt
 import pytest
 from conftest import SAMPLE
 
-from pipun_desktop.core.model import Budget, DetailBlock, Heading, Item, Report, walk
-from pipun_desktop.core.rounds import following_round, new_round
+from pipun_desktop.core.model import Budget, DetailBlock, Heading, Item, Organization, Report, walk
+from pipun_desktop.core.rules import following_round, new_round
 from pipun_desktop.core.totals import report_totals
 from pipun_desktop.interchange.json_format import read_document
 from pipun_desktop.storage.store import ReportStore
+
+ORG = Organization("องค์การบริหารส่วนตำบลพิปูน", "พิปูน", "นครศรีธรรมราช")
 
 
 @pytest.fixture
@@ -27,7 +29,7 @@ def items(report):
 
 
 def test_six_to_twelve_of_the_same_year_keeps_results(sample):
-    new = new_round(sample, 2564, 12)
+    new = new_round(sample, 2564, 12, ORG)
     assert (new.fiscal_year, new.round) == (2564, 12)
     old_items, new_items = items(sample), items(new)
     assert len(new_items) == len(old_items) == 66
@@ -48,7 +50,7 @@ def test_six_to_twelve_of_the_same_year_keeps_results(sample):
 
 
 def test_copy_is_fresh_with_no_ids(sample):
-    new = new_round(sample, 2564, 12)
+    new = new_round(sample, 2564, 12, ORG)
     assert new.id is None
     old_nodes, new_nodes = list(walk(sample.tree)), list(walk(new.tree))
     assert all(n.id is None for n in new_nodes)
@@ -62,17 +64,17 @@ def test_copy_is_fresh_with_no_ids(sample):
 
 def test_dates_are_cleared_and_people_kept(sample):
     for year, round_ in ((2564, 12), (2565, 6)):
-        new = new_round(sample, year, round_)
+        new = new_round(sample, year, round_, ORG)
         assert new.reporter.date is None and new.announcement.date is None
         assert new.reporter.name == sample.reporter.name and new.reporter.email == sample.reporter.email
         assert new.announcement.signatory_name == sample.announcement.signatory_name
         assert new.announcement.emblem_png == sample.announcement.emblem_png
-        assert new.intro is None  # the standard template names the new round
+        assert new.intro == sample.intro  # typed by the officer: kept (check flags the old round it names)
     assert sample.reporter.date == dt.date(2021, 4, 8)  # the source is untouched
 
 
 def test_next_year_clears_results_amounts_and_statuses(sample):
-    new = new_round(sample, 2565, 6)
+    new = new_round(sample, 2565, 6, ORG)
     for a, b in zip(items(sample), items(new), strict=False):
         assert (b.item_type, b.title, b.indicator, b.target, b.approaches, b.note) == (
             a.item_type,
@@ -104,14 +106,14 @@ def test_twelve_back_to_six_of_the_same_year_keeps_the_years_budgets():
         ],
     )
     report = Report(2566, 12, tree=[src])
-    new = new_round(report, 2566, 6)
+    new = new_round(report, 2566, 6, ORG)
     item = items(new)[0]
     assert item.budget == Budget(100, 200, None)
     assert (item.result, item.status, item.status_reason) == ("", None, None)
 
 
 def test_new_round_can_be_stored(sample, tmp_path):
-    new = new_round(sample, 2565, 6)
+    new = new_round(sample, 2565, 6, ORG)
     with ReportStore.create(tmp_path / "n.pipun") as store:
         store.add_report(new)
         back = store.load_report(new.id)
@@ -128,7 +130,7 @@ def test_new_round_can_be_stored(sample, tmp_path):
 )
 def test_invalid_combinations_are_refused_in_thai(sample, year, round_, match):
     with pytest.raises(ValueError, match=match):
-        new_round(sample, year, round_)
+        new_round(sample, year, round_, ORG)
 
 
 def test_following_round():

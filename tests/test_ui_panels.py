@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from pipun_desktop.core.rounds import new_round
+from pipun_desktop.core.rules import new_round
 from pipun_desktop.core.texts import intro_template
 from pipun_desktop.interchange.json_format import read_document
 from pipun_desktop.storage.store import ReportStore
@@ -329,7 +329,7 @@ def two_reports(tmp_path, qapp):
     with ReportStore.create(path) as store:
         doc = read_document(SAMPLE)
         store.import_document(doc)
-        store.add_report(new_round(doc.reports[0], 2564, 12))
+        store.add_report(new_round(doc.reports[0], 2564, 12, doc.organization))
     document = ReportDocument.open(path)
     yield document
     document.close()

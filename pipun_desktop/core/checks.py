@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..thai.amounts import format_amount
+from ..thai.digits import render_digits
 from .model import Heading, Item, Node, Report
 from .numbering import numbered
+from .texts import contradictions
 
 ERROR = "error"
 WARNING = "warning"
@@ -84,6 +86,26 @@ def check_report(report: Report, digits: str = "thai") -> list[Finding]:
     ]:
         findings.append(Finding(WARNING, "", "ยังไม่ได้กรอก" + " ".join(n_missing)))
     ann = report.announcement
+    which = f"รายงานนี้เป็นปี พ.ศ. {report.fiscal_year} รอบ {report.round} เดือน"
+    for label, text in (("บทนำ", report.intro), ("ข้อความประกาศ", ann.body)):
+        if text is not None and (wrong := contradictions(text, report, report.plan_title)):
+            findings.append(
+                Finding(
+                    ERROR,
+                    "",
+                    render_digits(
+                        f"{label}กล่าวถึง{' และ'.join(wrong)} แต่{which} แก้ข้อความให้ตรงกับรายงาน", digits
+                    ),
+                )
+            )
+    if wrong := contradictions(report.plan_title, report):
+        findings.append(
+            Finding(
+                WARNING,
+                "",
+                render_digits(f"ชื่อแผนกล่าวถึง{' และ'.join(wrong)} แต่{which}", digits),
+            )
+        )
     if n_missing := [
         label
         for label, value in (

@@ -8,7 +8,7 @@ out, come from the same report's narrative. Numbers come from position (core.num
 from __future__ import annotations
 
 from .model import Heading, Report
-from .rounds import check_year_round
+from .rules import check_year_round
 
 DEFAULT_PLAN_TITLE = "แผนปฏิบัติการป้องกันการทุจริต"
 

@@ -29,6 +29,7 @@ from ..core.model import (
     Report,
     Reporter,
 )
+from ..core.rules import year_round_problem
 from ..thai.amounts import decimal_string, satang_from_decimal_string
 
 FORMAT = "pipun-report"
@@ -161,8 +162,8 @@ class _Reader:
             ("intro",),
         )
         year = self.integer(raw["fiscal_year"], f"{path}.fiscal_year")
-        if not 2400 <= year <= 2800:
-            raise InterchangeError(f"{path}.fiscal_year", f"{year} ไม่ใช่ปีงบประมาณ พ.ศ.")
+        if (problem := year_round_problem(year, ROUNDS[0])) is not None:
+            raise InterchangeError(f"{path}.fiscal_year", problem)
         rnd = self.choice(raw["round"], f"{path}.round", ROUNDS)
         tree = [
             self.node(n, f"{path}.tree[{i}]", 1) for i, n in enumerate(self.list(raw["tree"], f"{path}.tree"))

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN
+
 SCHEMA_VERSION = 2
 APPLICATION_ID = 0x50495055  # "PIPU": marks a file as ours before any table is read
 
-SCHEMA_V1 = """
+SCHEMA_V1 = f"""
 CREATE TABLE organization (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     name TEXT NOT NULL DEFAULT '',
@@ -21,7 +23,7 @@ CREATE TABLE organization (
 );
 CREATE TABLE reports (
     id INTEGER PRIMARY KEY,
-    fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 2400 AND 2800),
+    fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN {FISCAL_YEAR_MIN} AND {FISCAL_YEAR_MAX}),
     round INTEGER NOT NULL CHECK (round IN (6, 12)),
     plan_title TEXT NOT NULL DEFAULT '',
     intro TEXT,

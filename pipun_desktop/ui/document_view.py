@@ -15,6 +15,15 @@ class FollowsDocument:
     def _signals(self, document):
         return [getattr(document, name) for name in self.SIGNALS if hasattr(document, name)]
 
+    def follow_display(self, display) -> None:
+        """Show numbers in `display`'s digit style, now and whenever it switches (ui.display)."""
+        self.digits = display.digits
+        display.digits_changed.connect(self._digits_switched)
+
+    def _digits_switched(self, digits: str) -> None:
+        self.digits = digits
+        self.schedule_refresh()
+
     def set_document(self, document) -> None:
         """Follow `document` (a ReportDocument, or None for an empty panel)."""
         if self.document is not None:

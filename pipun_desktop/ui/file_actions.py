@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.framework import empty_report
 from ..core.model import Document, Organization
-from ..core.rounds import MAX_YEAR, MIN_YEAR, new_round
+from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, following_round, new_round, year_round_clash
 from ..interchange.json_format import InterchangeError, read_document, write_document
 from ..storage.building import build_data_file
 from ..storage.store import StorageError
@@ -59,7 +59,7 @@ class YearRoundDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.year = ThaiYearSpinBox(digits=digits)
-        self.year.setRange(MIN_YEAR, MAX_YEAR)
+        self.year.setRange(FISCAL_YEAR_MIN, FISCAL_YEAR_MAX)
         self.year.setValue(year)
         self.round = QComboBox()
         self.round.addItem(render_digits("รอบ 6 เดือน", digits), 6)
@@ -649,13 +649,9 @@ class FileActions(QObject):
 
     def _add_and_show(self, report, action: str) -> bool:
         doc = self.document
-        if any((i.fiscal_year, i.round) == (report.fiscal_year, report.round) for i in doc.reports()):
-            self.window.inform(
-                action,
-                f"ไฟล์นี้มีรายงานปี {report.fiscal_year} รอบ {report.round} เดือนอยู่แล้ว "
-                f"เลือกจากช่อง “รายงาน” บนแถบเครื่องมือ",
-                warning=True,
-            )
+        existing = [(i.fiscal_year, i.round, i.id) for i in doc.reports()]
+        if clash := year_round_clash(existing, report.fiscal_year, report.round):
+            self.window.inform(action, f"{clash} เลือกจากช่อง “รายงาน” บนแถบเครื่องมือ", warning=True)
             return False
         try:
             report_id = doc.store.add_report(report)
@@ -674,7 +670,7 @@ class FileActions(QObject):
         if doc is None or doc.report is None:
             return
         r = doc.report
-        year, round_ = (r.fiscal_year, 12) if r.round == 6 else (r.fiscal_year + 1, 6)
+        year, round_ = following_round(r.fiscal_year, r.round)
         dialog = YearRoundDialog(
             "สร้างรายงานรอบใหม่จากรายงานนี้", year, round_, parent=self.window, digits=self.window.digits
         )
@@ -686,7 +682,7 @@ class FileActions(QObject):
         doc = self.document
         self.window.flush_edits()
         try:
-            report = new_round(doc.report, year, round_)
+            report = new_round(doc.report, year, round_, doc.organization)
         except ValueError as exc:
             self.window.inform("สร้างรายงานรอบใหม่ไม่ได้", str(exc), warning=True)
             return False

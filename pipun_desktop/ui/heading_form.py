@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..core.totals import node_totals
 from ..thai.amounts import format_amount
 from ..thai.digits import render_digits
 from .editing import Committer, set_editor_text
-from .item_form import text_box
+from .item_form import dropped_message, text_box
 
 
 class HeadingForm(QWidget):
+    dropped = Signal(str)  # as ItemForm.dropped
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.document = None
@@ -39,8 +41,17 @@ class HeadingForm(QWidget):
     def node(self):
         return self.document.node_by_id(self.ref.id) if self.document and self.ref else None
 
-    def show_heading(self, document, node_id: int) -> None:
+    def leave(self) -> None:
+        """The selection moves away: commit the title; a title that could not be stored is dropped and named."""
         self.flush()
+        if self.committer.pending:
+            node = self.node()
+            where = self.document.number_of(node.id) if node is not None else "หัวข้อก่อนหน้า"
+            self.committer.discard()
+            self.dropped.emit(dropped_message(["ชื่อหัวข้อ"], where))
+
+    def show_heading(self, document, node_id: int) -> None:
+        self.leave()
         if self.document is not document:
             if self.document is not None:
                 self.document.node_changed.disconnect(self._node_changed)

@@ -44,6 +44,18 @@ from .amount_edit import AmountEdit
 from .editing import Committer, set_editor_text
 
 BUDGET_LABELS = {"integrated": "งบบูรณาการ", "agency": "งบหน่วยงาน", "disbursed": "ผลเบิกจ่าย"}
+TEXT_LABELS = {
+    "title": "ชื่อ",
+    "indicator": "ตัวชี้วัด",
+    "target": "เป้าหมาย",
+    "result": "ผลการดำเนินงาน",
+    "note": "หมายเหตุ",
+}
+
+
+def dropped_message(fields: list[str], where: str) -> str:
+    """The status-bar line when the selection moved on from text that was not stored."""
+    return f"ไม่ได้บันทึก{' '.join(fields)} ของ {where} (ข้อความที่พิมพ์ยังบันทึกไม่ได้ จึงไม่ได้นำไปใช้กับรายการอื่น)"
 
 
 def text_box(lines: int, parent=None) -> QPlainTextEdit:
@@ -107,6 +119,14 @@ class DetailBlockWidget(QFrame):
         self.heading_committer.flush()
         self.body_committer.flush()
 
+    def unsaved(self) -> list[str]:
+        """What is typed here and was not stored (a failed write)."""
+        return [
+            label
+            for label, c in (("หัวข้อรายละเอียด", self.heading_committer), ("รายละเอียด", self.body_committer))
+            if c.pending
+        ]
+
 
 class DetailsEditor(QGroupBox):
     """The item's narrative blocks: add, remove, reorder, edit."""
@@ -154,6 +174,9 @@ class DetailsEditor(QGroupBox):
     def flush(self) -> None:
         for w in self.blocks:
             w.flush()
+
+    def unsaved(self) -> list[str]:
+        return [label for w in self.blocks for label in w.unsaved()]
 
     def _set(self, details, merge, text) -> bool:
         return self.document.set_node_field(self.ref.id, "details", details, merge=merge, text=text)
@@ -205,8 +228,11 @@ class ItemForm(QWidget):
     """Every column of one item's row in the form table, and its narrative."""
 
     title_committed = Signal()
+    # the selection moved on from typed text that was not stored: a Thai line naming the field and the item
+    dropped = Signal(str)
 
-    def __init__(self, digits: str = "thai", parent=None):
+    def __init__(self, display, parent=None):
+        """`display`: the window's DisplaySettings (ui.display), whose digit style the amounts follow."""
         super().__init__(parent)
         self.document = None
         self.ref = None
@@ -234,7 +260,8 @@ class ItemForm(QWidget):
         self.target = text_box(2)
         self.result = text_box(3)
         self.note = text_box(2)
-        self.amounts = {f: AmountEdit(digits) for f in Budget.FIELDS}
+        self.amounts = {f: AmountEdit(display.digits) for f in Budget.FIELDS}
+        display.digits_changed.connect(self._digits_switched)
         self.approaches = [QCheckBox(label) for label in APPROACH_LABELS]
         self.details = DetailsEditor()
 
@@ -320,7 +347,9 @@ class ItemForm(QWidget):
         return self.document.node_by_id(self.ref.id) if self.document and self.ref else None
 
     def show_item(self, document, node_id: int) -> None:
-        self.flush()
+        """Show another item (or the same one anew). What was typed and could not be stored (an invalid
+        amount, a failed write) is dropped, never shown over the next item's values; `dropped` names it."""
+        self.leave()
         if self.document is not document:
             if self.document is not None:
                 self.document.node_changed.disconnect(self._node_changed)
@@ -329,11 +358,43 @@ class ItemForm(QWidget):
             document.node_changed.connect(self._node_changed)
             document.structure_changed.connect(self._caption)
         self.ref = document.ref(node_id)
-        for c in self.committers.values():
-            c.discard()
         self.refresh()
         self.details.show_item(document, self.ref)
         self.setEnabled(not document.read_only)
+
+    def leave(self) -> None:
+        """The selection moves away from the shown item: commit what can be, drop (and name) the rest."""
+        self.flush()
+        self._drop_unsaved()
+
+    def _drop_unsaved(self) -> None:
+        fields = [
+            f"{BUDGET_LABELS[f]} “{edit.line.text()}”"
+            for f, edit in self.amounts.items()
+            if not edit.is_valid() or edit.committer.pending
+        ]
+        fields += [f"{TEXT_LABELS[name]}" for name, c in self.committers.items() if c.pending]
+        fields += self.details.unsaved()
+        for c in self.committers.values():
+            c.discard()
+        for edit in self.amounts.values():
+            edit.set_value(edit.value())  # clears the mark and the typed text; refresh shows the new item
+        if fields:
+            self.dropped.emit(dropped_message(fields, self._where()))
+
+    def _where(self) -> str:
+        """The shown item's number, from the caption when the item itself is gone."""
+        item = self.item()
+        if item is not None:
+            return self.document.number_of(item.id)
+        return self.caption.text().split(" ")[0] or "รายการก่อนหน้า"
+
+    def _digits_switched(self, digits: str) -> None:
+        for edit in self.amounts.values():
+            edit.digits = digits
+            if edit.is_valid() and not edit.committer.pending:
+                edit.set_value(edit.value())
+        self.refresh()
 
     def _node_changed(self, node_id: int) -> None:
         if self.ref is not None and node_id == self.ref.id:

@@ -22,6 +22,7 @@ from ..core.totals import report_totals
 from ..resources_path import resource_path
 from ..thai.amounts import format_amount
 from ..thai.digits import render_digits
+from .display import DisplaySettings
 from .file_actions import FileActions
 from .heading_form import HeadingForm
 from .item_form import ItemForm
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings or Settings()
         self.document = None
-        self.digits = self.settings.get("digits")
+        self.display = DisplaySettings(self.settings.get("digits"), self)
         self.setWindowTitle(WINDOW_TITLE)
         icon = resource_path("resources", "icon.png")
         if icon.exists():
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         self.choose = lambda title, text, choices: choice_box(self, title, text, choices)
 
         self.tree = TreePanel()
-        self.item_form = ItemForm(self.digits)
+        self.item_form = ItemForm(self.display)
         self.heading_form = HeadingForm()
         self.empty_page = QLabel("เลือกมิติ หัวข้อ หรือโครงการทางซ้ายเพื่อแก้ไข\nหรือกด Insert เพื่อเพิ่มโครงการ")
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -70,6 +71,10 @@ class MainWindow(QMainWindow):
         self.report_form = self.summary_panel = self.checks_panel = None
         self._shown_year_round = None
         self._add_panels()
+        for panel in (self.summary_panel, self.checks_panel):
+            if panel is not None:
+                panel.follow_display(self.display)
+        self.display.digits_changed.connect(self._digits_switched)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
@@ -92,6 +97,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.tree.current_changed.connect(self._show_node)
+        self.item_form.dropped.connect(self._dropped)
+        self.heading_form.dropped.connect(self._dropped)
         self.tabs.currentChanged.connect(lambda _: self.flush_edits())
         self._update_actions()
 
@@ -343,19 +350,23 @@ class MainWindow(QMainWindow):
         self.tree.set_document(document)
         self._report_switched()
 
+    @property
+    def digits(self) -> str:
+        """The digit style; `self.display` owns it."""
+        return self.display.digits
+
     def set_digits(self, digits: str) -> None:
-        """Digits of numbers in the window and in exported PDFs (remembered)."""
-        self.digits = digits
+        """Digits of numbers in the window and in exported PDFs (remembered); every panel follows."""
+        self.flush_edits()
+        self.display.set_digits(digits)
+
+    def _digits_switched(self, digits: str) -> None:
         self.settings.set("digits", digits)
         self.act_arabic.setChecked(digits == "arabic")
-        for edit in self.item_form.amounts.values():
-            edit.digits = digits
-        if self.checks_panel is not None and hasattr(self.checks_panel, "digits"):
-            self.checks_panel.digits = digits
         if self.document is not None:
             self.document.set_digits(digits)
-            self.item_form.refresh()
         self._fill_report_selector()
+        self._show_totals()
 
     def _report_switched(self) -> None:
         self._fill_report_selector()
@@ -421,8 +432,9 @@ class MainWindow(QMainWindow):
 
     # -- the selected node's form --------------------------------------------------------------
     def _show_node(self, node_id) -> None:
-        self.item_form.flush()
-        self.heading_form.flush()
+        # typed text never follows the selection to another node: each form commits it or drops it (and says so)
+        self.item_form.leave()
+        self.heading_form.leave()
         node = self.document.node_by_id(node_id) if (self.document and node_id is not None) else None
         if isinstance(node, Item):
             self.item_form.show_item(self.document, node_id)
@@ -433,6 +445,9 @@ class MainWindow(QMainWindow):
         else:
             self.node_stack.setCurrentIndex(0)
         self._update_actions()
+
+    def _dropped(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
 
     def flush_edits(self) -> None:
         """Commit what is being typed anywhere (before undo, switching, exporting, closing)."""

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..core.calendar import period_text
 from ..core.model import ROUNDS, Conclusion, Organization, Reporter
-from ..core.rounds import MAX_YEAR, MIN_YEAR
+from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN
 from ..core.texts import intro_template, round_name
 from ..thai.digits import render_digits
 from .emblem_field import EmblemField
@@ -187,7 +187,7 @@ class ReportForm(QWidget):
         box, form = self._group("ปีงบประมาณและรอบรายงาน", parent)
         row = QHBoxLayout()
         self.year_spin = ThaiYearSpinBox(box)
-        self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
+        self.year_spin.setRange(FISCAL_YEAR_MIN, FISCAL_YEAR_MAX)
         self.year_spin.setAccessibleName("ปีงบประมาณ พ.ศ.")
         self.year_spin.setMinimumWidth(self.year_spin.fontMetrics().horizontalAdvance("๒๕๖๔") + 48)
         self.round_combo = QComboBox(box)
