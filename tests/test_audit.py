@@ -21,11 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "sample-pipun-2564-6.json"
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 @pytest.fixture
 def store(tmp_path):
     s = ReportStore.create(tmp_path / "org.pipun", Organization("อบต.", "ก", "ข"))

@@ -10,11 +10,6 @@ from pipun_desktop.storage.store import ReportStore  # noqa: E402
 from pipun_desktop.ui.history_dialog import HistoryDialog, show_history  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 def test_history_dialog_lists_the_nodes_changes(qtbot, tmp_path):
     with ReportStore.create(tmp_path / "h.pipun", Organization()) as store:
         report = Report(2564, 6, tree=[Heading("มิติ", [Item(title="ก")])])

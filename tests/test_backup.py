@@ -20,12 +20,6 @@ from pipun_desktop.storage.store import ReportStore
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-    return tmp_path / "appdata"
-
-
 @pytest.fixture
 def path(tmp_path):
     p = tmp_path / "work" / "org.pipun"

@@ -10,11 +10,6 @@ from pipun_desktop.ui.backup_dialog import BackupDialog, restore_document  # noq
 from pipun_desktop.ui.document import ReportDocument  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 def test_dialog_lists_backups_and_restore_reloads_the_document(qtbot, tmp_path):
     path = tmp_path / "d.pipun"
     with ReportStore.create(path, Organization("อบต.")) as store:

@@ -14,8 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from pipun_desktop.core.model import Heading, Item, Organization, Report
 from pipun_desktop.interchange.json_format import read_document
 from pipun_desktop.storage.store import ReportStore
@@ -58,11 +56,6 @@ else:
         store.import_document(doc)
         out.write(f"import {n}\n"); out.flush()
 """
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
 
 
 def integrity_ok(path: Path) -> None:

@@ -172,8 +172,7 @@ def test_printed_amounts_parse_back(satang):
         assert parse_amount(format_amount(satang, digits)) == satang
 
 
-def test_arbitrary_text_round_trips_through_the_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
+def test_arbitrary_text_round_trips_through_the_store(tmp_path):
     store = ReportStore.create(tmp_path / "fuzz.pipun", Organization())
     report = Report(2564, 6, tree=[Heading("มิติ", [Item(title="ก")])])
     rid = store.add_report(report)
@@ -196,8 +195,7 @@ def test_arbitrary_text_round_trips_through_the_store(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("bad", ["\ud800", "ก\udfffข"])
-def test_lone_surrogates_are_refused_in_thai(tmp_path, monkeypatch, bad):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
+def test_lone_surrogates_are_refused_in_thai(tmp_path, bad):
     with ReportStore.create(tmp_path / "s.pipun") as store:
         report = Report(2564, 6, tree=[Heading("มิติ", [Item(title="ก")])])
         store.add_report(report)

@@ -9,11 +9,6 @@ from pipun_desktop.storage.backup import list_backups
 from pipun_desktop.storage.store import ReportStore
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 @pytest.mark.parametrize("command", ["export-pdf", "export-json"])
 def test_output_over_the_input_data_file_is_refused(tmp_path, capsys, command):
     data = make_data_file(tmp_path / "org.pipun")

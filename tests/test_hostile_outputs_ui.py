@@ -12,11 +12,6 @@ from pipun_desktop.ui.main_window import MainWindow  # noqa: E402
 from pipun_desktop.ui.settings import Settings  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 def make_window(qtbot, tmp_path):
     w = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
     w.messages = []

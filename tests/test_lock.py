@@ -30,11 +30,6 @@ print("closed", flush=True)
 """
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 @pytest.fixture
 def path(tmp_path):
     p = tmp_path / "shared" / "org.pipun"

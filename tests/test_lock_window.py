@@ -17,11 +17,6 @@ from pipun_desktop.ui.main_window import MainWindow  # noqa: E402
 from pipun_desktop.ui.settings import Settings  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 @pytest.fixture
 def data_file(tmp_path):
     path = tmp_path / "shared.pipun"

@@ -23,12 +23,6 @@ from pipun_desktop.storage.store import ReportStore, StorageError
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-    return tmp_path / "appdata"
-
-
 def good_file(path: Path) -> Path:
     with ReportStore.create(path, Organization("อบต.ทดสอบ", "ก", "ข")) as store:
         store.add_report(

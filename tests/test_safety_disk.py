@@ -22,11 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 BIG = "ก" * 100_000
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 def make_file(path: Path) -> int:
     with ReportStore.create(path, Organization("อบต.")) as store:
         report = Report(2564, 6, tree=[Heading("มิติ", [Item(title=f"{i}") for i in range(20)])])

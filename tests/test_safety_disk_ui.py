@@ -14,11 +14,6 @@ from pipun_desktop.ui.document import ReportDocument  # noqa: E402
 BIG = "ข" * 100_000
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 def test_document_keeps_the_edit_for_retry_when_the_disk_is_full(qtbot, tmp_path):
     path = tmp_path / "d.pipun"
     with ReportStore.create(path, Organization("อบต.")) as store:

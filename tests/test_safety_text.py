@@ -42,11 +42,6 @@ SAMPLES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 def every_field(text: str) -> Document:
     item = Item(
         item_type="activity",

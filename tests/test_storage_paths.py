@@ -13,7 +13,7 @@ NAMES = ["รายงาน ปี ๒๕๖๔.pipun", "a#1?x=2&y%20.pipun", "
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
+def data_dir_with_thai_name(tmp_path, monkeypatch):
     monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "ข้อมูล โปรแกรม#%"))
 
 

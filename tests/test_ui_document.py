@@ -6,26 +6,15 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from conftest import SAMPLE  # noqa: E402
 
 from pipun_desktop.core.model import Budget, DetailBlock, Heading, Item  # noqa: E402
-from pipun_desktop.interchange.json_format import read_document  # noqa: E402
 from pipun_desktop.storage.store import ReportStore, StorageError  # noqa: E402
 from pipun_desktop.ui.document import ReportDocument  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def user_data_dir(tmp_path, monkeypatch):
-    """Backups and data files go to a temporary folder, never the real user data folder."""
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
-
-
 @pytest.fixture
-def data_file(tmp_path):
-    path = tmp_path / "sample.pipun"
-    with ReportStore.create(path) as store:
-        store.import_document(read_document(SAMPLE))
-    return path
+def data_file(sample_data_file):
+    return sample_data_file  # conftest.py: the sample report in tmp_path/sample.pipun
 
 
 @pytest.fixture

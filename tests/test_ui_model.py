@@ -4,28 +4,16 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from conftest import SAMPLE  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from pipun_desktop.core.model import Heading, Item  # noqa: E402
-from pipun_desktop.interchange.json_format import read_document  # noqa: E402
-from pipun_desktop.storage.store import ReportStore  # noqa: E402
 from pipun_desktop.ui.document import ReportDocument  # noqa: E402
 from pipun_desktop.ui.tree_model import COL_STATUS, NODE_ID_ROLE, ReportTreeModel, TreeFilterProxy  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def user_data_dir(tmp_path, monkeypatch):
-    """Backups and data files go to a temporary folder, never the real user data folder."""
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
-
-
 @pytest.fixture
-def doc(qapp, tmp_path):
-    path = tmp_path / "sample.pipun"
-    with ReportStore.create(path) as store:
-        store.import_document(read_document(SAMPLE))
-    d = ReportDocument.open(path)
+def doc(qapp, sample_data_file):
+    d = ReportDocument.open(sample_data_file)
     yield d
     d.close()
 

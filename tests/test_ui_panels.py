@@ -21,11 +21,8 @@ from pipun_desktop.ui.thai_inputs import ThaiDateEdit, ThaiYearSpinBox, parse_th
 
 
 @pytest.fixture
-def data_file(tmp_path):
-    path = tmp_path / "pipun.pipun"
-    with ReportStore.create(path) as store:
-        store.import_document(read_document(SAMPLE))
-    return path
+def data_file(sample_data_file):
+    return sample_data_file  # conftest.py: the sample report in tmp_path/sample.pipun
 
 
 @pytest.fixture
@@ -112,8 +109,8 @@ def test_hidden_summary_waits_until_shown(qtbot, document):
     panel.refreshed.connect(lambda: refreshes.append(1))
     item = first_item(document)
     document.set_node_field(item.id, "budget", dataclasses.replace(item.budget, integrated=500_00))
-    qtbot.wait(250)
-    assert refreshes == []  # nothing computed for a hidden panel
+    QApplication.processEvents()
+    assert not panel._timer.isActive() and refreshes == []  # nothing computed, nothing even scheduled
     panel.show()
     qtbot.waitUntil(lambda: panel.budget_cell("รวม", "งบบูรณาการ") == "๕๐๐")
 
@@ -401,7 +398,9 @@ def test_switching_reports_never_writes_pending_text_into_the_other_report(qtbot
     form.plan_title.selectAll()
     type_text(form.plan_title, "ยังไม่ได้บันทึก")
     document.switch_report(other)  # as a window would, without flushing first
-    qtbot.wait(700)
+    qtbot.waitUntil(
+        lambda: not form._idle.isActive(), timeout=5000
+    )  # the idle commit, had it been left running
     assert document.report.plan_title != "ยังไม่ได้บันทึก"
     assert form.plan_title.text() == document.report.plan_title
     assert form.round_combo.currentData() == 12

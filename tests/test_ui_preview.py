@@ -91,20 +91,23 @@ def test_pages_render_to_a_non_blank_image_of_the_right_size(qtbot, sample_pdf):
 
 def test_pdfium_is_never_entered_from_two_threads_at_once(qtbot, sample_pdf):
     with PdfPages(sample_pdf) as pages:
-        held = threading.Event()
+        held, release = threading.Event(), threading.Event()
+        order = []
 
         def hold():
             with PDFIUM_LOCK:
                 held.set()
-                time.sleep(0.4)
+                release.wait(5)
+                order.append("other thread's call ended")
 
         t = threading.Thread(target=hold)
         t.start()
-        held.wait(5)
-        started = time.monotonic()
+        assert held.wait(5)
+        threading.Timer(0.2, release.set).start()  # the other call ends a moment later
         pages.render(0, 0.3)  # waits for the other thread's pdfium call to end
-        assert time.monotonic() - started > 0.3
+        order.append("rendered")
         t.join()
+        assert order == ["other thread's call ended", "rendered"]
 
 
 # -- the preview dialog ------------------------------------------------------------------------------
@@ -150,7 +153,7 @@ def test_navigation_changes_the_page(preview, qtbot):
 def test_only_visible_pages_are_rendered_and_the_cache_is_bounded(preview, qtbot):
     rendered = []
     preview.canvas.rendered.connect(rendered.append)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: 0 in preview.canvas.cached_pages(), timeout=5000)
     first = preview.canvas.cached_pages()
     assert 0 in first and len(first) <= 3  # 97 pages: opening renders what is in sight only
     preview.go_to(60)
@@ -165,7 +168,7 @@ def test_only_visible_pages_are_rendered_and_the_cache_is_bounded(preview, qtbot
 
 def test_the_shown_page_is_the_rendered_page(preview, qtbot):
     preview.go_to(2)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: 2 in preview.canvas.cached_pages(), timeout=5000)
     shot = preview.area.viewport().grab().toImage()
     dark, box = ink(shot)
     assert dark > 300, "the page in view looks blank"
@@ -332,7 +335,6 @@ def test_print_failure_is_reported_in_thai(qtbot, sample_pdf, tmp_path):
 # -- the window ----------------------------------------------------------------------------------------
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
     (tmp_path / "tmp").mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     data = tmp_path / "sample.pipun"

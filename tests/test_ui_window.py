@@ -16,18 +16,9 @@ from pipun_desktop.ui.main_window import MainWindow  # noqa: E402
 from pipun_desktop.ui.settings import Settings  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def user_data_dir(tmp_path, monkeypatch):
-    """Backups and data files go to a temporary folder, never the real user data folder."""
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
-
-
 @pytest.fixture
-def data_file(tmp_path):
-    path = tmp_path / "sample.pipun"
-    with ReportStore.create(path) as store:
-        store.import_document(read_document(SAMPLE))
-    return path
+def data_file(sample_data_file):
+    return sample_data_file  # conftest.py: the sample report in tmp_path/sample.pipun
 
 
 @pytest.fixture
@@ -517,15 +508,13 @@ def test_tab_order_reads_down_the_form(window):
     assert seen[-1] is f.details.add_button
 
 
-def test_opening_a_json_document_makes_a_data_file_in_the_data_folder(window, tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
+def test_opening_a_json_document_makes_a_data_file_in_the_data_folder(window, data_dir):
     assert window.files.open_path(SAMPLE)
-    assert window.document.path.parent == tmp_path / "userdata"
+    assert window.document.path.parent == data_dir
     assert window.document.path.suffix == ".pipun" and len(list(window.document.report.items())) == 66
 
 
-def test_a_file_open_elsewhere_is_offered_read_only(window, tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
+def test_a_file_open_elsewhere_is_offered_read_only(window, tmp_path):
     other = tmp_path / "other.pipun"
     with ReportStore.create(other) as store:
         store.import_document(read_document(SAMPLE))
@@ -542,7 +531,6 @@ def test_a_file_open_elsewhere_is_offered_read_only(window, tmp_path, monkeypatc
 
 
 def test_restore_from_backup_and_history_through_the_window(window, qtbot, monkeypatch, tmp_path):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
     doc = window.document
     node = current(window)
     old = node.title

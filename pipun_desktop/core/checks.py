@@ -28,9 +28,9 @@ class Finding:
 
 
 def _item_findings(item: Item, number: str, digits: str) -> list[Finding]:
-    out = []
+    out: list[Finding] = []
 
-    def add(severity, message):
+    def add(severity: str, message: str) -> None:
         out.append(Finding(severity, number, message, item))
 
     if not item.title.strip():

@@ -13,7 +13,8 @@ from .rules import check_year_round
 DEFAULT_PLAN_TITLE = "แผนปฏิบัติการป้องกันการทุจริต"
 
 # (title, sub-headings); a dimension → its sections → their sub-sections
-STANDARD_HEADINGS: tuple = (
+type HeadingSpec = tuple[str, tuple[HeadingSpec, ...]]
+STANDARD_HEADINGS: tuple[HeadingSpec, ...] = (
     (
         "การสร้างสังคมที่ไม่ทนต่อการทุจริต",
         (
@@ -185,8 +186,8 @@ STANDARD_HEADINGS: tuple = (
 )
 
 
-def _build(spec) -> list[Heading]:
-    return [Heading(title=title, children=_build(children)) for title, children in spec]
+def _build(spec: tuple[HeadingSpec, ...]) -> list[Heading]:
+    return [Heading(title=title, children=[*_build(children)]) for title, children in spec]
 
 
 def standard_framework() -> list[Heading]:

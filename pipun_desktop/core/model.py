@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 ITEM_TYPES = ("project", "activity", "measure")
@@ -81,7 +81,7 @@ class Item:
     kind = "item"
 
     @property
-    def children(self) -> list:
+    def children(self) -> list[Node]:
         return []
 
 
@@ -146,7 +146,7 @@ class Document:
     reports: list[Report] = field(default_factory=list)
 
 
-def walk(nodes) -> Iterator[Node]:
+def walk(nodes: Iterable[Node]) -> Iterator[Node]:
     """Every node in print (pre-)order."""
     for node in nodes:
         yield node

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..thai.digits import render_digits
@@ -36,10 +36,11 @@ def number_for(path: tuple[int, ...], is_item: bool, digits: str = "thai") -> st
     return render_digits(text, digits)
 
 
-def numbered(tree: list[Node], digits: str = "thai") -> Iterator[Numbered]:
-    """Every node of the tree in print order with its number."""
+def numbered(tree: Sequence[Node], digits: str = "thai") -> Iterator[Numbered]:
+    """Every node of the tree in print order with its number (`report.tree`, a list of headings, or any
+    heading's children)."""
 
-    def visit(nodes, prefix, dimension):
+    def visit(nodes: Sequence[Node], prefix: tuple[int, ...], dimension: int) -> Iterator[Numbered]:
         for pos, node in enumerate(nodes, start=1):
             path = prefix + (pos,)
             dim = pos - 1 if not prefix else dimension
@@ -51,6 +52,6 @@ def numbered(tree: list[Node], digits: str = "thai") -> Iterator[Numbered]:
     yield from visit(tree, (), 0)
 
 
-def numbers_by_node(tree: list[Node], digits: str = "thai") -> dict[int, str]:
+def numbers_by_node(tree: Sequence[Node], digits: str = "thai") -> dict[int, str]:
     """Map id(node) -> number, for views that look numbers up node by node."""
     return {id(n.node): n.number for n in numbered(tree, digits)}

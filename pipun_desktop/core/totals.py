@@ -23,8 +23,8 @@ class Totals:
     agency: int | None = None
     disbursed: int | None = None
     items: int = 0
-    by_type: Counter = field(default_factory=Counter)
-    by_status: Counter = field(default_factory=Counter)
+    by_type: Counter[str] = field(default_factory=Counter)
+    by_status: Counter[str | None] = field(default_factory=Counter)
 
     def add_item(self, item: Item) -> None:
         b = item.budget

@@ -20,7 +20,7 @@ class AmountError(ValueError):
         super().__init__(msg)
 
 
-def parse_amount(text) -> int | None:
+def parse_amount(text: object) -> int | None:
     """Parse "๒๐,๐๐๐", "20,000.50", "20000", "-" or "" into satang (None for no amount)."""
     if text is None:
         return None

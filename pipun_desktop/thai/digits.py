@@ -7,15 +7,15 @@ _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 DIGIT_STYLES = ("thai", "arabic")
 
 
-def to_thai_digits(text: str) -> str:
+def to_thai_digits(text: object) -> str:
     return str(text).translate(_TO_THAI)
 
 
-def to_arabic_digits(text: str) -> str:
+def to_arabic_digits(text: object) -> str:
     return str(text).translate(_TO_ARABIC)
 
 
-def render_digits(text, digits: str = "thai") -> str:
+def render_digits(text: object, digits: str = "thai") -> str:
     """Render the digits of `text` in the requested style ("thai" or "arabic")."""
     if digits not in DIGIT_STYLES:
         raise ValueError(f"unknown digit style {digits!r}")

@@ -23,14 +23,16 @@ from __future__ import annotations
 import os
 import threading
 import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import cast
 
 LEADING_VOWELS = frozenset("เแโใไ")
 # Characters that never start a cluster: they stay with what precedes them.
 _FOLLOWERS = frozenset("ะาำๅฯๆ")
 
 _lock = threading.Lock()
-_tries: dict[str, object] = {}
+_tries: dict[str, WordSet] = {}
 
 
 def _is_mark(ch: str) -> bool:
@@ -89,9 +91,9 @@ class WordSet:
 
     HEAD = 4  # words up to this length are probed directly; longer ones by their first HEAD chars
 
-    def __init__(self, words):
+    def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(w for w in words if w)
-        heads: dict[str, set] = {}
+        heads: dict[str, set[int]] = {}
         for w in self.words:
             if len(w) > self.HEAD:
                 heads.setdefault(w[: self.HEAD], set()).add(len(w))
@@ -101,7 +103,7 @@ class WordSet:
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         """The words that text[start:] starts with, shortest first (as pythainlp's Trie)."""
         words = self.words
-        out = []
+        out: list[str] = []
         head = self.HEAD
         for k in range(1, head + 1):
             piece = text[start : start + k]
@@ -120,10 +122,10 @@ class WordSet:
                     out.append(piece)
         return out
 
-    def __contains__(self, word) -> bool:
+    def __contains__(self, word: object) -> bool:
         return word in self.words
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self.words)
 
     def __len__(self) -> int:
@@ -138,7 +140,7 @@ def _pythainlp_without_writing() -> None:
     os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 
-def _trie(kind: str):
+def _trie(kind: str) -> WordSet:
     trie = _tries.get(kind)
     if trie is None:
         with _lock:
@@ -155,8 +157,10 @@ def _trie(kind: str):
 def _newmm(text: str, kind: str) -> list[str]:
     _pythainlp_without_writing()
     from pythainlp.tokenize import newmm
+    from pythainlp.util import Trie
 
-    return newmm.segment(text, custom_dict=_trie(kind))
+    # newmm only calls prefixes() and `in` on its dictionary, which WordSet provides (see its docstring)
+    return newmm.segment(text, custom_dict=cast(Trie, _trie(kind)))
 
 
 def _snap(text: str, tokens: list[str]) -> list[str]:
@@ -228,7 +232,7 @@ def _dictionary_split(word: str) -> list[str]:
     bounds = set(starts) | {len(word)}
     n = len(word)
     inf = (n + 1, n + 1)
-    best: dict[int, tuple] = {0: ((0, 0), None, True)}
+    best: dict[int, tuple[tuple[int, int], int, bool]] = {0: ((0, 0), 0, True)}
     order = sorted(bounds)
     for i in order:
         if i not in best or i == n:
