@@ -1,18 +1,9 @@
-"""Entry point: the window by default, `python main.py SUBCOMMAND …` for the command line."""
+"""Entry point from a checkout: the window by default, `python main.py SUBCOMMAND …` for the command line
+(pipun_desktop/launch.py; the installed `pipun`/`pipun-cli` commands and the built executables run the same)."""
 
 import sys
 
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    from pipun_desktop.cli.main import is_cli_command, run
-
-    if is_cli_command(argv):
-        return run(argv)
-    from pipun_desktop.ui.app import run_gui  # Qt loads only for the window
-
-    return run_gui(argv)
-
+from pipun_desktop.launch import main
 
 if __name__ == "__main__":
     sys.exit(main())
