@@ -119,11 +119,15 @@ def carries_results(source: Report, fiscal_year: int, round_: int) -> bool:
     return source.fiscal_year == fiscal_year and source.round == 6 and round_ == 12
 
 
+def _copy_heading(heading: Heading, keep_results: bool, keep_budget: bool) -> Heading:
+    return Heading(
+        title=heading.title, children=[_copy_node(c, keep_results, keep_budget) for c in heading.children]
+    )
+
+
 def _copy_node(node: Node, keep_results: bool, keep_budget: bool) -> Node:
     if isinstance(node, Heading):
-        return Heading(
-            title=node.title, children=[_copy_node(c, keep_results, keep_budget) for c in node.children]
-        )
+        return _copy_heading(node, keep_results, keep_budget)
     item: Item = copy.deepcopy(node)
     item.id = None
     if keep_results:
@@ -170,7 +174,7 @@ def new_round(report: Report, fiscal_year: int, round_: int, organization: Organ
         round=round_,
         plan_title=report.plan_title,
         intro=None if is_standard_intro(org, report) else report.intro,
-        tree=[_copy_node(n, keep_results, same_year) for n in report.tree],
+        tree=[_copy_heading(n, keep_results, same_year) for n in report.tree],
         conclusion=conclusion,
         reporter=dataclasses.replace(report.reporter, date=None),
         announcement=dataclasses.replace(report.announcement, date=None),
