@@ -34,3 +34,21 @@ def test_window_refuses_exports_onto_the_open_file(qtbot, tmp_path):
         w.document.store.set_organization(w.document.store.organization())  # still editable, still ours
     finally:
         w.document.close()
+
+
+def test_window_says_which_value_is_bad_and_leaves_no_lock(qtbot, tmp_path):
+    import sqlite3
+
+    from pipun_desktop.storage.store import ReportStore
+
+    data = make_data_file(tmp_path / "org.pipun")
+    conn = sqlite3.connect(data, isolation_level=None)
+    conn.execute("UPDATE reports SET reporter_date = 'yesterday'")
+    conn.close()
+    w = make_window(qtbot, tmp_path)
+    assert w.files.open_path(data) is False
+    assert len(w.messages) == 1 and "reports.reporter_date" in w.messages[0]
+    assert "\n" not in w.messages[0]
+    assert ReportStore.lock_holder(data) is None
+    with ReportStore.open(data, backups=False) as store:  # nobody holds it: it opens for editing
+        assert store.lock is not None

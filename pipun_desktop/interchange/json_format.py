@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from ..core.limits import too_long, too_long_message
 from ..core.model import (
     ITEM_TYPES,
     ROUNDS,
@@ -71,6 +72,8 @@ class _Reader:
             value.encode("utf-8")
         except UnicodeEncodeError:
             raise InterchangeError(path, "มีอักขระที่ไม่ถูกต้อง (surrogate ที่ไม่มีคู่)") from None
+        if too_long(value):
+            raise InterchangeError(path, f"ข้อความ{too_long_message(len(value))}")
         return value
 
     def opt_text(self, value, path):

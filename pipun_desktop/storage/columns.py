@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..core.limits import too_long, too_long_message
 from ..core.model import Announcement, Conclusion, Heading, Report, Reporter
 from .errors import StorageError
 
@@ -118,3 +119,5 @@ def _check_text(values) -> None:
                 value.encode("utf-8")
             except UnicodeEncodeError:
                 raise StorageError("ข้อความมีอักขระที่ไม่ถูกต้อง (surrogate ที่ไม่มีคู่) บันทึกไม่ได้") from None
+            if too_long(value):
+                raise StorageError(f"บันทึกไม่ได้: ข้อความ{too_long_message(len(value))}")

@@ -77,8 +77,16 @@ def is_stale(info: LockInfo, now: dt.datetime | None = None) -> bool:
 
 
 def read_lock(conn: sqlite3.Connection) -> LockInfo | None:
+    """The lock row, if any. A row with values of the wrong type (a text pid, a BLOB host) was not written by a
+    live holder of this program: it comes back with blank fields and an unreadable heartbeat, so it is stale."""
     row = conn.execute("SELECT token, user, host, pid, since, heartbeat FROM lock WHERE id = 1").fetchone()
-    return None if row is None else LockInfo(*row)
+    if row is None:
+        return None
+    token, user, host, pid, since, beat = row
+    texts_ok = all(isinstance(x, str) for x in (token, user, host, since, beat))
+    if not texts_ok or not isinstance(pid, int) or isinstance(pid, bool) or not 0 <= pid < 2**32:
+        return LockInfo(token if isinstance(token, str) else "?", "", "", 0, "", "")
+    return LockInfo(token, user, host, pid, since, beat)
 
 
 def new_lock() -> LockInfo:

@@ -19,6 +19,10 @@ from pathlib import Path
 import sqlite_utils
 
 from ..core.model import (
+    ITEM_TYPES,
+    ROUNDS,
+    STATUS_REASONS,
+    STATUSES,
     Announcement,
     Budget,
     Conclusion,
@@ -59,6 +63,7 @@ from .opening import (  # noqa: F401 (SQLITE_HEADER, check_header were defined h
 )
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from .schema import statements as _statements
+from .values import YEAR_HIGH, YEAR_LOW, Values
 
 
 @dataclass(frozen=True)
@@ -182,10 +187,30 @@ class ReportStore:
             store._changes_at_backup = conn.total_changes
             return store
         except BaseException:
-            if store is not None and store._heartbeat is not None:
-                store._heartbeat.stop()
-            conn.close()
+            if store is not None:
+                store._abandon()
+            else:
+                conn.close()
             raise
+
+    def _abandon(self) -> None:
+        """An opening that failed half-way: give the edit lock back (colleagues must not be told the file is being
+        edited), stop the heartbeat and close, without a backup. Never raises."""
+        self._closed = True
+        try:
+            if self.lock is not None and not self.read_only:
+                try:
+                    self._rollback()
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    lock_mod.release(self.conn, self.lock.token)
+                    self.conn.execute("COMMIT")
+                except sqlite3.Error:
+                    self._rollback()
+        finally:
+            if self._heartbeat is not None:
+                self._heartbeat.stop()
+                self._heartbeat = None
+            self.conn.close()
 
     @staticmethod
     def lock_holder(path) -> lock_mod.LockInfo | None:
@@ -405,8 +430,25 @@ class ReportStore:
 
     # -- organization and reports --------------------------------------------------------------
     def organization(self) -> Organization:
-        row = self.db.execute("SELECT name, district, province FROM organization WHERE id = 1").fetchone()
-        return Organization(*row) if row else Organization()
+        with self._reading():
+            row = self.db.execute("SELECT name, district, province FROM organization WHERE id = 1").fetchone()
+        if row is None:
+            return Organization()
+        v = Values(self.path.name, "organization", 1)
+        return Organization(
+            *(v.text(c, x) for c, x in zip(("name", "district", "province"), row, strict=True))
+        )
+
+    @contextmanager
+    def _reading(self):
+        """A read of the file: SQLite's errors (text that is not UTF-8, a damaged page) become one Thai line."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StorageError(
+                f"อ่านไฟล์ {self.path.name} ไม่ได้ ({' '.join(str(exc).split())[:120]}) "
+                f"ไฟล์อาจเสียหาย โปรดกู้คืนจากสำเนาสำรอง"
+            ) from None
 
     def set_organization(self, org: Organization) -> None:
         new = dataclasses.asdict(org)
@@ -416,10 +458,21 @@ class ReportStore:
             self.db["organization"].update(1, new)
 
     def reports(self) -> list[ReportInfo]:
-        rows = self.db.execute(
-            "SELECT id, fiscal_year, round FROM reports ORDER BY fiscal_year, round"
-        ).fetchall()
-        return [ReportInfo(*r) for r in rows]
+        with self._reading():
+            rows = self.db.execute(
+                "SELECT id, fiscal_year, round FROM reports ORDER BY fiscal_year, round, id"
+            ).fetchall()
+        out = []
+        for rid, year, rnd in rows:
+            v = Values(self.path.name, "reports", rid)
+            out.append(
+                ReportInfo(
+                    rid, v.integer("fiscal_year", year, YEAR_LOW, YEAR_HIGH), v.integer("round", rnd, 6, 12)
+                )
+            )
+            if rnd not in ROUNDS:
+                raise v.fail("round", f"ต้องเป็น 6 หรือ 12 ไม่ใช่ {rnd}")
+        return out
 
     def find_report(self, fiscal_year: int, round_: int) -> int | None:
         row = self.db.execute(
@@ -495,102 +548,122 @@ class ReportStore:
         return None if row is None else dict(zip(names, row, strict=False))
 
     def load_report(self, report_id: int) -> Report:
-        row = self.db.execute("SELECT * FROM reports WHERE id = ?", [report_id]).fetchone()
-        if row is None:
-            raise StorageError(f"ไม่พบรายงานหมายเลข {report_id}")
-        r = dict(
-            zip(
-                [d[0] for d in self.db.execute("SELECT * FROM reports LIMIT 0").description],
-                row,
-                strict=False,
-            )
-        )
+        """One report with its tree; every value is checked on the way in (values.py)."""
+        with self._reading():
+            cursor = self.db.execute("SELECT * FROM reports WHERE id = ?", [report_id])
+            row = cursor.fetchone()
+            if row is None:
+                raise StorageError(f"ไม่พบรายงานหมายเลข {report_id}")
+            r = dict(zip([d[0] for d in cursor.description], row, strict=True))
+            tree = self._load_tree(report_id)
+        v = Values(self.path.name, "reports", report_id)
+        t = v.text
+        year = v.integer("fiscal_year", r["fiscal_year"], YEAR_LOW, YEAR_HIGH)
+        if r["round"] not in ROUNDS or not isinstance(r["round"], int):
+            raise v.fail("round", "ต้องเป็น 6 หรือ 12")
         report = Report(
-            id=r["id"],
-            fiscal_year=r["fiscal_year"],
+            id=report_id,
+            fiscal_year=year,
             round=r["round"],
-            plan_title=r["plan_title"],
-            intro=r["intro"],
-            conclusion=Conclusion(r["supporting_factors"], r["problems"], r["suggestions"]),
+            plan_title=t("plan_title", r["plan_title"]),
+            intro=v.opt_text("intro", r["intro"]),
+            conclusion=Conclusion(
+                t("supporting_factors", r["supporting_factors"]),
+                t("problems", r["problems"]),
+                t("suggestions", r["suggestions"]),
+            ),
             reporter=Reporter(
-                r["reporter_name"],
-                r["reporter_position"],
-                r["reporter_phone"],
-                r["reporter_email"],
-                _date(r["reporter_date"]),
+                t("reporter_name", r["reporter_name"]),
+                t("reporter_position", r["reporter_position"]),
+                t("reporter_phone", r["reporter_phone"]),
+                t("reporter_email", r["reporter_email"]),
+                v.date("reporter_date", r["reporter_date"]),
             ),
             announcement=Announcement(
-                r["announcement_body"],
-                _date(r["announcement_date"]),
-                r["signatory_name"],
-                r["signatory_position"],
-                r["emblem_png"],
+                t("announcement_body", r["announcement_body"]),
+                v.date("announcement_date", r["announcement_date"]),
+                t("signatory_name", r["signatory_name"]),
+                t("signatory_position", r["signatory_position"]),
+                v.blob("emblem_png", r["emblem_png"]),
             ),
         )
-        report.tree = self._load_tree(report_id)
+        report.tree = tree
         return report
 
     def _load_tree(self, report_id: int) -> list:
+        name = self.path.name
         details: dict[int, list[DetailBlock]] = {}
-        for node_id, heading, body in self.db.execute(
-            "SELECT d.node_id, d.heading, d.body FROM details d JOIN nodes n ON n.id = d.node_id "
-            "WHERE n.report_id = ? ORDER BY d.node_id, d.position",
+        for detail_id, node_id, heading, body in self.db.execute(
+            "SELECT d.id, d.node_id, d.heading, d.body FROM details d JOIN nodes n ON n.id = d.node_id "
+            "WHERE n.report_id = ? ORDER BY d.node_id, d.position, d.id",
             [report_id],
         ):
-            details.setdefault(node_id, []).append(DetailBlock(heading, body))
+            v = Values(name, "details", detail_id)
+            details.setdefault(node_id, []).append(
+                DetailBlock(v.text("heading", heading), v.text("body", body))
+            )
         children: dict[int | None, list] = {}
+        kinds: dict[int, str] = {}
+        count = 0
         for row in self.db.execute(
             "SELECT id, parent_id, kind, title, item_type, indicator, target, result, integrated, agency, "
             "disbursed, approach1, approach2, approach3, status, status_reason, note FROM nodes "
-            "WHERE report_id = ? ORDER BY parent_id, position",
+            "WHERE report_id = ? ORDER BY parent_id, position, id",
             [report_id],
         ):
-            (
-                nid,
-                parent,
-                kind,
-                title,
-                item_type,
-                indicator,
-                target,
-                result,
-                integ,
-                agency,
-                disb,
-                a1,
-                a2,
-                a3,
-                status,
-                reason,
-                note,
-            ) = row
+            (nid, parent, kind, title, item_type, indicator, target, result, integ, agency, disb, a1, a2, a3,
+             status, reason, note) = row  # fmt: skip
+            v = Values(name, "nodes", nid)
+            count += 1
+            kind = v.choice("kind", kind, ("heading", "item"), allow_none=False)
+            kinds[nid] = kind
             if kind == "heading":
-                node = Heading(title=title, id=nid)
+                node = Heading(title=v.text("title", title), id=nid)
             else:
                 node = Item(
-                    item_type=item_type,
-                    title=title,
-                    indicator=indicator,
-                    target=target,
-                    result=result,
-                    budget=Budget(integ, agency, disb),
-                    approaches=(bool(a1), bool(a2), bool(a3)),
-                    status=status,
-                    status_reason=reason,
-                    note=note,
+                    item_type=v.choice("item_type", item_type, ITEM_TYPES, allow_none=False),
+                    title=v.text("title", title),
+                    indicator=v.text("indicator", indicator),
+                    target=v.text("target", target),
+                    result=v.text("result", result),
+                    budget=Budget(
+                        v.amount("integrated", integ), v.amount("agency", agency), v.amount("disbursed", disb)
+                    ),
+                    approaches=(v.flag("approach1", a1), v.flag("approach2", a2), v.flag("approach3", a3)),
+                    status=v.choice("status", status, STATUSES),
+                    status_reason=v.choice("status_reason", reason, STATUS_REASONS),
+                    note=v.text("note", note),
                     details=details.get(nid, []),
                     id=nid,
                 )
             children.setdefault(parent, []).append(node)
+        for node in children.get(None, []):
+            if not isinstance(node, Heading):
+                raise Values(name, "nodes", node.id).fail("parent_id", "โครงการ/กิจกรรมอยู่ระดับบนสุด (ต้องอยู่ใต้มิติ)")
+        for parent in children:
+            if parent is not None and kinds.get(parent) != "heading":
+                bad = children[parent][0].id
+                raise Values(name, "nodes", bad).fail("parent_id", f"อยู่ใต้แถว {parent} ซึ่งไม่ใช่หัวข้อของรายงานนี้")
+        placed = 0
 
-        def attach(nodes):
+        def attach(nodes, depth):
+            nonlocal placed
+            if depth > 64:
+                raise Values(name, "nodes", nodes[0].id).fail("parent_id", "ต้นไม้ลึกเกินไป")
             for node in nodes:
+                placed += 1
                 if isinstance(node, Heading):
                     node.children = children.get(node.id, [])
-                    attach(node.children)
+                    attach(node.children, depth + 1)
             return nodes
 
-        return attach(children.get(None, []))
+        tree = attach(children.get(None, []), 1)
+        if placed != count:  # rows in a cycle of parents never reach a dimension: never dropped silently
+            raise StorageError(
+                f"ไฟล์ {name} มีค่าที่ไม่ถูกต้อง: nodes.parent_id วนกันเป็นวง ({count - placed} แถว) "
+                f"(ไฟล์อาจเสียหายหรือถูกแก้ด้วยโปรแกรมอื่น โปรดกู้คืนจากสำเนาสำรอง)"
+            )
+        return tree
 
     def load_document(self) -> Document:
         return Document(self.organization(), [self.load_report(r.id) for r in self.reports()])

@@ -82,7 +82,12 @@ class ReportDocument(QObject):
     # -- opening and switching -----------------------------------------------------------------
     @classmethod
     def open(cls, path, read_only: bool = False, digits: str = "thai", parent=None) -> ReportDocument:
-        return cls(ReportStore.open(Path(path), read_only=read_only), digits=digits, parent=parent)
+        store = ReportStore.open(Path(path), read_only=read_only)
+        try:
+            return cls(store, digits=digits, parent=parent)
+        except BaseException:
+            store.close()  # a file that opened but does not load: its edit lock is released at once
+            raise
 
     @property
     def path(self) -> Path:
