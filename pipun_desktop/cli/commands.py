@@ -136,6 +136,58 @@ def run_export_pdf(args) -> int:
     return 0
 
 
+# -- export-docx, export-xlsx -----------------------------------------------------------------------
+def add_export_docx(p):
+    add_report_args(p)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    p.add_argument("--digits", choices=("thai", "arabic"), default="thai", help="เลขไทยหรือเลขอารบิก")
+
+
+def add_export_xlsx(p):
+    add_report_args(p)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+
+
+def _office_output(args) -> None:
+    """An export never replaces the file it reads (a JSON document is data too)."""
+    try:
+        same = Path(args.output).resolve() == Path(args.file).resolve()
+    except OSError:
+        same = False
+    if same:
+        raise CliError(f"ไม่เขียนทับ {args.output}: เป็นไฟล์ที่กำลังอ่านอยู่ (เลือกชื่อไฟล์ใหม่)")
+
+
+def run_export_docx(args) -> int:
+    _office_output(args)
+    doc = load_document(args.file)
+    report = pick_report(doc, args.report)
+    from ..office.docx_export import export_report_docx  # python-docx loads only for this command
+    from ..office.export_common import OfficeExportError
+
+    try:
+        info = export_report_docx(doc.organization, report, args.output, digits=args.digits)
+    except OfficeExportError as exc:
+        raise CliError(str(exc)) from None
+    print(f"บันทึก {info.path} ({info.items} โครงการ/กิจกรรม {info.bytes:,} ไบต์)", file=sys.stderr)
+    return 0
+
+
+def run_export_xlsx(args) -> int:
+    _office_output(args)
+    doc = load_document(args.file)
+    report = pick_report(doc, args.report)
+    from ..office.export_common import OfficeExportError
+    from ..office.xlsx_export import export_report_xlsx  # openpyxl loads only for this command
+
+    try:
+        info = export_report_xlsx(doc.organization, report, args.output)
+    except OfficeExportError as exc:
+        raise CliError(str(exc)) from None
+    print(f"บันทึก {info.path} ({info.items} โครงการ/กิจกรรม {info.bytes:,} ไบต์)", file=sys.stderr)
+    return 0
+
+
 # name -> (help, add_arguments, run)
 COMMANDS = {
     "import-json": ("นำเข้าไฟล์ JSON เป็นไฟล์ข้อมูลใหม่", add_import_json, run_import_json),
@@ -143,5 +195,7 @@ COMMANDS = {
     "summary": ("สรุปงบประมาณรายมิติเป็น JSON", add_report_args, run_summary),
     "check": ("ตรวจความครบถ้วนของรายงาน", add_report_args, run_check),
     "export-pdf": ("พิมพ์รายงานเป็นไฟล์ PDF", add_export_pdf, run_export_pdf),
+    "export-docx": ("ส่งออกรายงานทั้งฉบับเป็นเอกสาร Word (.docx)", add_export_docx, run_export_docx),
+    "export-xlsx": ("ส่งออกแบบรายงานและสรุปเป็นแฟ้ม Excel (.xlsx)", add_export_xlsx, run_export_xlsx),
 }
 COMMANDS.update(SAFETY_COMMANDS)
