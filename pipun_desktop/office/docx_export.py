@@ -21,7 +21,6 @@ from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.image.exceptions import UnrecognizedImageError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -176,7 +175,17 @@ def _thai_rpr(rpr: Element, size: float) -> None:
     half = str(round(size * 2))
     # schema order: … w:sz, w:szCs … w:lang (after colour/spacing, before everything else we never set)
     anchor = None
-    for tag in ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs"):
+    for tag in (
+        "w:highlight",
+        "w:u",
+        "w:effect",
+        "w:bdr",
+        "w:shd",
+        "w:fitText",
+        "w:vertAlign",
+        "w:rtl",
+        "w:cs",
+    ):
         anchor = rpr.find(qn(tag))
         if anchor is not None:
             break
@@ -321,7 +330,12 @@ def _cell(
 
 
 def _cell_paragraphs(
-    text: str, *, align: str | None = None, bold: bool = False, size: float | None = None, keep_next: bool = False
+    text: str,
+    *,
+    align: str | None = None,
+    bold: bool = False,
+    size: float | None = None,
+    keep_next: bool = False,
 ) -> list[Element]:
     size = size or TABLE_PT
     return [
@@ -354,7 +368,17 @@ def _table(widths: Iterable[float], total_width: float, *, layout_fixed: bool = 
     margins = _sub(tblpr, "w:tblCellMar")
     _sub(margins, "w:left", w="57", type="dxa")
     _sub(margins, "w:right", w="57", type="dxa")
-    _sub(tblpr, "w:tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="1", lastColumn="0", noHBand="0", noVBand="1")
+    _sub(
+        tblpr,
+        "w:tblLook",
+        val="04A0",
+        firstRow="1",
+        lastRow="0",
+        firstColumn="1",
+        lastColumn="0",
+        noHBand="0",
+        noVBand="1",
+    )
     grid = _sub(tbl, "w:tblGrid")
     for w in widths:
         _sub(grid, "w:gridCol", w=_twips(w))
@@ -363,7 +387,9 @@ def _table(widths: Iterable[float], total_width: float, *, layout_fixed: bool = 
 
 def _amount_paragraphs(satang: int | None, digits: str, bold: bool = False) -> list[Element]:
     text = format_amount(satang, digits)
-    return [_para(text, align="center" if satang is None else "right", bold=bold, size=TABLE_PT, line=TABLE_LINE)]
+    return [
+        _para(text, align="center" if satang is None else "right", bold=bold, size=TABLE_PT, line=TABLE_LINE)
+    ]
 
 
 def form_table(report: Report, digits: str, tick: Any = None) -> Element:
@@ -561,7 +587,12 @@ def conclusion(org: Organization, report: Report, digits: str) -> list[Element]:
     c = report.conclusion
     out = [
         _para(
-            f"{texts.CONCLUSION_TITLE} {org.name}", align="center", bold=True, size=18, after=6, page_break=True
+            f"{texts.CONCLUSION_TITLE} {org.name}",
+            align="center",
+            bold=True,
+            size=18,
+            after=6,
+            page_break=True,
         )
     ]
     for head, body in (
@@ -590,7 +621,7 @@ def _emblem(png: bytes, document: Any) -> Element:
     """The emblem 3 cm high, centred: an inline picture in its own paragraph."""
     try:
         inline = document.part.new_pic_inline(io.BytesIO(png), None, Cm(3))
-    except (UnrecognizedImageError, ValueError, OSError, KeyError, IndexError) as exc:
+    except Exception as exc:  # python-docx's image parsers raise many kinds on a damaged image
         raise OfficeExportError(f"อ่านภาพตราสัญลักษณ์ไม่ได้ (ต้องเป็นไฟล์ภาพ PNG): {exc}") from None
     r = _el("w:r")
     drawing = _sub(r, "w:drawing")
@@ -622,9 +653,7 @@ def announcement(org: Organization, report: Report, digits: str, document: Any) 
     first = True
     for text in (f"({a.signatory_name})" if a.signatory_name else "", a.signatory_position):
         for line in lines(text):
-            out.append(
-                _para(line, align="center", left=sig_left, before=62 if first else 0, keep_next=True)
-            )
+            out.append(_para(line, align="center", left=sig_left, before=62 if first else 0, keep_next=True))
             first = False
     return out
 

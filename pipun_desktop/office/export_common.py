@@ -61,9 +61,7 @@ def check_output_path(out_path: str | os.PathLike[str], kind: str) -> Path:
     if out.is_dir():
         raise OfficeExportError(f"{out} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ {kind}")
     if out.exists() and is_data_file(out):
-        raise OfficeExportError(
-            f"ไม่เขียนทับ {out}: เป็นไฟล์ข้อมูลรายงาน (เลือกชื่อไฟล์ {kind} ใหม่ที่ไม่ใช่ไฟล์ข้อมูล)"
-        )
+        raise OfficeExportError(f"ไม่เขียนทับ {out}: เป็นไฟล์ข้อมูลรายงาน (เลือกชื่อไฟล์ {kind} ใหม่ที่ไม่ใช่ไฟล์ข้อมูล)")
     return out
 
 

@@ -41,7 +41,7 @@ from ..core.model import (
     walk,
 )
 from ..core.numbering import numbered
-from ..core.totals import Totals, report_totals
+from ..core.totals import report_totals
 from ..thai.digits import render_digits
 from .export_common import (
     Cancelled,
@@ -213,7 +213,9 @@ def form_sheet(ws: Worksheet, org: Organization, report: Report, tick: Any = Non
     """Fill the form sheet; returns where the totals are: {"dimensions": [row, …], "total": row}."""
     ws.title = FORM_SHEET
     with_satang = any(
-        a is not None and a % 100 for i in report.items() for a in (i.budget.integrated, i.budget.agency, i.budget.disbursed)
+        a is not None and a % 100
+        for i in report.items()
+        for a in (i.budget.integrated, i.budget.agency, i.budget.disbursed)
     )
     for k, width in enumerate(COLUMN_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(k)].width = width
@@ -299,7 +301,9 @@ def summary_sheet(ws: Worksheet, report: Report, rows: dict[str, Any]) -> None:
     for k, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(k)].width = width
     with_satang = any(
-        a is not None and a % 100 for i in report.items() for a in (i.budget.integrated, i.budget.agency, i.budget.disbursed)
+        a is not None and a % 100
+        for i in report.items()
+        for a in (i.budget.integrated, i.budget.agency, i.budget.disbursed)
     )
     money = amount_format(with_satang, dash_for_zero=True)
     count_format = f"{THAI_NUMBERS}#,##0"
@@ -308,7 +312,15 @@ def summary_sheet(ws: Worksheet, report: Report, rows: dict[str, Any]) -> None:
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     r = 1
 
-    def put(row: int, col: int, value: Any, *, bold: bool = False, fmt: str | None = None, align: Alignment | None = None) -> None:
+    def put(
+        row: int,
+        col: int,
+        value: Any,
+        *,
+        bold: bool = False,
+        fmt: str | None = None,
+        align: Alignment | None = None,
+    ) -> None:
         cell = ws.cell(row=row, column=col, value=value)
         cell.font = _font(bold)
         cell.alignment = align or wrap
