@@ -52,7 +52,11 @@ def split_title(title: str) -> list[str]:
     mid = len(title) // 2
     for i in list(range(mid, len(title) - 1)) + list(range(mid, 1, -1)):
         a, b = title[i - 1], title[i]
-        if "\u0e01" <= a <= "\u0e2e" and "\u0e01" <= b <= "\u0e2e" and title[i - 1 : i + 1].strip() == title[i - 1 : i + 1]:
+        if (
+            "\u0e01" <= a <= "\u0e2e"
+            and "\u0e01" <= b <= "\u0e2e"
+            and title[i - 1 : i + 1].strip() == title[i - 1 : i + 1]
+        ):
             return [title[:i], title[i:]]
     return [title]
 
@@ -282,4 +286,78 @@ def office_docx(
     doc.add_paragraph(f"({a.signatory_name})")
     doc.add_paragraph(a.signatory_position)
     doc.save(path)
+    return path
+
+
+def office_xlsx(
+    report: Report,
+    org: Organization,
+    path: Path,
+    *,
+    digits: str = "arabic",
+    wrong_total: bool = False,
+    numbers_as_text: bool = False,
+    extra_sheet: bool = True,
+) -> Path:
+    """The form table in a worksheet: title rows, merged two-row header, merged heading rows, amounts as numbers
+    (or typed as text), "รวม" rows as SUM formulas over their dimension's item rows, "รวมทั้งสิ้น" adding those."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    if extra_sheet:
+        notes = wb.active
+        notes.title = "คำอธิบาย"
+        notes["A1"] = "แผ่นงานนี้เป็นคำอธิบาย ตารางอยู่ในแผ่นงานถัดไป"
+        ws = wb.create_sheet("แบบรายงาน")
+    else:
+        ws = wb.active
+        ws.title = "แบบรายงาน"
+    year = render_digits(str(report.fiscal_year), digits)
+    ws.append(["แบบรายงานผลการดำเนินงานป้องกันการทุจริตของ อปท."])
+    ws.append([f"{org.name} อำเภอ{org.district} จังหวัด{org.province}"])
+    mark6, mark12 = ("☑", "☐") if report.round == 6 else ("☐", "☑")
+    ws.append([f"ผลงานปีงบประมาณ พ.ศ. {year}  {mark6} รอบ 6 เดือน {mark12} รอบ 12 เดือน (ผลงานสะสม)"])
+    for r in (1, 2, 3):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=11)
+    ws.append([t.replace("\n", " ") if t else None for t in HEADER_TOP])
+    ws.append([None] * 4 + [t.replace("\n", "") for t in HEADER_SUB] + [None])
+    ws.merge_cells("E4:G4")
+    ws.merge_cells("H4:J4")
+    for col in "ABCDK":
+        ws.merge_cells(f"{col}4:{col}5")
+    dim_rows: list[int] = []
+    first_item_row = None
+    for kind, texts in _form_rows(report, digits, False, False):
+        row = ws.max_row + 1
+        if kind == "merged":
+            ws.cell(row, 1, texts[0])
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=11)
+            if texts[0].startswith(("มิติที่", "มติที่")):
+                first_item_row = row + 1
+            continue
+        if kind == "total" and texts[0] == "รวม":
+            ws.cell(row, 1, "รวม")
+            for col in "EFG":
+                ws[f"{col}{row}"] = f"=SUM({col}{first_item_row}:{col}{row - 1})"
+            if wrong_total and not dim_rows:
+                ws[f"F{row}"] = f"=SUM(F{first_item_row}:F{row - 1})+5000"
+            dim_rows.append(row)
+            continue
+        if kind == "total":
+            ws.cell(row, 1, "รวมทั้งสิ้น")
+            for col in "EFG":
+                ws[f"{col}{row}"] = "=" + "+".join(f"{col}{r}" for r in dim_rows)
+            continue
+        for i, text in enumerate(texts):
+            value: object = text or None
+            if 4 <= i <= 6:
+                amount = text.replace(",", "")
+                if numbers_as_text or amount == "-":
+                    value = text
+                else:
+                    value = int(amount) if "." not in amount else float(amount)
+            ws.cell(row, i + 1, value)
+    ws.append([])
+    ws.append(["ผู้รายงาน", report.reporter.name])
+    wb.save(path)
     return path

@@ -15,6 +15,7 @@ from ..core.totals import Totals, report_totals
 from ..interchange.json_format import parse_document, write_document
 from ..thai.amounts import decimal_string
 from .loading import CliError, load_document, pick_report
+from .office_commands import OFFICE_IMPORT_COMMANDS
 from .safety_commands import SAFETY_COMMANDS
 
 
@@ -199,3 +200,4 @@ COMMANDS = {
     "export-xlsx": ("ส่งออกแบบรายงานและสรุปเป็นแฟ้ม Excel (.xlsx)", add_export_xlsx, run_export_xlsx),
 }
 COMMANDS.update(SAFETY_COMMANDS)
+COMMANDS.update(OFFICE_IMPORT_COMMANDS)

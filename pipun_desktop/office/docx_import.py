@@ -13,7 +13,7 @@ from xml.etree.ElementTree import Element
 
 from ..thai.digits import to_thai_digits
 from .blocks import Block, Cell, Para, Row, Table
-from .form_table import FormReader, ImportResult
+from .form_table import MAX_FORM_ROWS, FormReader, ImportResult
 from .package import OfficeImportError, Package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -21,6 +21,7 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 DOC_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 STRICT_DOC_TYPE = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 MAX_DEPTH = 40
+MAX_ROWS = MAX_FORM_ROWS + 2000  # the form's rows plus small tables in the narratives
 # Wingdings / Wingdings 2 / Symbol check marks and boxes people insert with Insert > Symbol
 SYMBOLS = {
     "F0FE": "☑",
@@ -38,7 +39,9 @@ SYMBOLS = {
     "F0B7": "•",
 }
 # inline containers whose runs are part of the paragraph
-_INLINE = {f"{W}{n}" for n in ("hyperlink", "smartTag", "ins", "fldSimple", "customXml", "sdt", "sdtContent", "r")}
+_INLINE = {
+    f"{W}{n}" for n in ("hyperlink", "smartTag", "ins", "fldSimple", "customXml", "sdt", "sdtContent", "r")
+}
 _INLINE |= {f"{W}moveTo", f"{W}dir", f"{W}bdo"}
 _SKIP = {f"{W}{n}" for n in ("del", "moveFrom", "rPr", "pPr", "instrText", "delText", "sdtPr", "sdtEndPr")}
 
@@ -47,6 +50,7 @@ class _Reader:
     def __init__(self) -> None:
         self.tables = 0
         self.paragraphs = 0
+        self.rows = 0
 
     def body(self, parent: Element, depth: int = 0) -> list[Block]:
         if depth > MAX_DEPTH:
@@ -58,14 +62,20 @@ class _Reader:
                 out.extend(self.paragraph(el, depth))
             elif tag == f"{W}tbl":
                 out.append(self.table(el, depth))
-            elif tag in (f"{W}sdt", f"{W}customXml", f"{W}sdtContent", f"{MC}AlternateContent", f"{MC}Choice"):
+            elif tag in (
+                f"{W}sdt",
+                f"{W}customXml",
+                f"{W}sdtContent",
+                f"{MC}AlternateContent",
+                f"{MC}Choice",
+            ):
                 out.extend(self.body(el, depth + 1))
         return out
 
-    def paragraph(self, p: Element, depth: int) -> list[Para]:
+    def paragraph(self, p: Element, depth: int) -> list[Block]:
         """A paragraph; its soft line breaks stay as "\\n" (a title typed over lines); text boxes follow it."""
         parts: list[str] = []
-        boxes: list[Para] = []
+        boxes: list[Block] = []
         bold = [True, False]  # (every run bold so far, any text at all)
         self.runs(p, parts, boxes, bold, depth)
         text = "".join(parts)
@@ -74,7 +84,7 @@ class _Reader:
         self.paragraphs += 1
         return [Para(text, bold=(bold[0] and bold[1]) or heading_style), *boxes]
 
-    def runs(self, el: Element, parts: list[str], boxes: list[Para], bold: list[bool], depth: int) -> None:
+    def runs(self, el: Element, parts: list[str], boxes: list[Block], bold: list[bool], depth: int) -> None:
         if depth > MAX_DEPTH:
             raise OfficeImportError("เอกสาร Word นี้ซ้อนกันลึกผิดปกติ จึงไม่นำเข้า")
         for child in el:
@@ -109,7 +119,13 @@ class _Reader:
         self.tables += 1
         number = self.tables
         rows: list[Row] = []
-        for r_index, tr in enumerate(_rows(tbl), start=1):
+        trs = _rows(tbl)
+        self.rows += len(trs)
+        if self.rows > MAX_ROWS:
+            raise OfficeImportError(
+                f"ตารางในเอกสาร Word นี้มีมากกว่า {MAX_FORM_ROWS:,} แถว ซึ่งมากเกินกว่ารายงานฉบับหนึ่ง จึงไม่นำเข้า"
+            )
+        for r_index, tr in enumerate(trs, start=1):
             col = 0
             before = tr.find(f"{W}trPr/{W}gridBefore")
             if before is not None:
@@ -198,7 +214,12 @@ def read_docx_blocks(path: Path) -> list[Block]:
         main = main or "word/document.xml"
         if not pkg.has(main):
             raise OfficeImportError(f"ไฟล์ {Path(path).name} ไม่ใช่เอกสาร Word (.docx) หรือไฟล์เสียหาย")
-        root = pkg.xml(main)
+        data = pkg.read(main)
+        if data.count(b"<w:tr>") + data.count(b"<w:tr ") > MAX_ROWS:  # refused before a slow parse
+            raise OfficeImportError(
+                f"ตารางในเอกสาร Word นี้มีมากกว่า {MAX_FORM_ROWS:,} แถว ซึ่งมากเกินกว่ารายงานฉบับหนึ่ง จึงไม่นำเข้า"
+            )
+        root = pkg.parse(main, data)
         body = root.find(f"{W}body")
         if body is None:
             raise OfficeImportError(f"ไฟล์ {Path(path).name} ไม่ใช่เอกสาร Word (.docx) หรือไฟล์เสียหาย")

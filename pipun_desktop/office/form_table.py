@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ..core.model import (
     Budget,
@@ -156,8 +156,8 @@ _NUM_RE = re.compile(rf"^({DIGIT}+(?:\s?\.\s?{DIGIT}+)+)\s?\.?\s*(?:\(\s*({DIGIT
 _PAREN_RE = re.compile(rf"^\(?\s*({DIGIT}{{1,3}})\s*\)\s*(.*)$", re.S)
 _DOT_RE = re.compile(rf"^({DIGIT}{{1,3}})\.\s+(.*)$", re.S)
 TYPE_WORDS = (("โครงการ", "project"), ("กิจกรรม", "activity"), ("มาตรการ", "measure"))
-TICKS = {"/", "✓", "✔", "√", "x", "X", "×", "✗", "☑", "☒", "■", "●", "•", "ü", "þ", "ถูก", "1", "๑"}
-NO_TICK = {"", "-", "–", "—", "0", "๐"}
+TICKS = {"TRUE", "/", "✓", "✔", "√", "x", "X", "×", "✗", "☑", "☒", "■", "●", "•", "ü", "þ", "ถูก", "1", "๑"}
+NO_TICK = {"FALSE", "", "-", "–", "—", "0", "๐"}
 
 
 @dataclass(frozen=True)
@@ -243,7 +243,11 @@ def header_field(text: str) -> str | None:
     if k.startswith(("ผลการดำเนินงาน", "ผลลัพธ์", "ผลสัมฤทธิ์")):
         return "result"
     words = ("โครงการ", "กิจกรรม", "มาตรการ")
-    if k in TITLE_HEADERS or k.startswith("ชื่อโครงการ") or ("/" in k and any(w in k for w in words) and len(k) < 40):
+    if (
+        k in TITLE_HEADERS
+        or k.startswith("ชื่อโครงการ")
+        or ("/" in k and any(w in k for w in words) and len(k) < 40)
+    ):
         return "title"
     return None
 
@@ -317,6 +321,7 @@ class FormReader:
         self.rows_seen = 0
         self.plan_year: int | None = None
         self.last_item: Item | None = None
+        self.form_done = False  # after the "รวมทั้งสิ้น" row: the rest is running text (signatures, notes)
 
     # -- notes ----------------------------------------------------------------------------------
     def skip(self, row: Row, reason: str) -> None:
@@ -365,6 +370,8 @@ class FormReader:
         before: list[Para] = []
         after: list[Para] = []
         rows = table.rows
+        if self.form_done:
+            return False, colmap, [Para(r.plain().replace(" | ", " ")) for r in rows if r.plain()], []
         first_header = next((i for i, r in enumerate(rows) if is_header_row(r)), None)
         width = max((_row_width(r) for r in rows), default=0)
         if first_header is None:
@@ -393,9 +400,7 @@ class FormReader:
                 raise YearNeeded(sorted(years))
             if self.year not in years:
                 listed = ", ".join(to_thai_digits(str(y)) for y in sorted(years))
-                raise OfficeImportError(
-                    f"แผนนี้ไม่มีคอลัมน์ปี {to_thai_digits(str(self.year))} (มีปี {listed})"
-                )
+                raise OfficeImportError(f"แผนนี้ไม่มีคอลัมน์ปี {to_thai_digits(str(self.year))} (มีปี {listed})")
             self.plan_year = self.year
         for row in rows[start:]:
             self.rows_seen += 1
@@ -403,6 +408,10 @@ class FormReader:
                 raise OfficeImportError(
                     f"ตารางใน {self.source} มีมากกว่า {MAX_FORM_ROWS:,} แถว ซึ่งมากเกินกว่ารายงานฉบับหนึ่ง จึงไม่นำเข้า"
                 )
+            if self.form_done:
+                if row.plain():
+                    after.append(Para(row.plain().replace(" | ", " ")))
+                continue
             if is_header_row(row):
                 continue  # a header repeated inside one long table
             self.row(row, colmap)
@@ -438,7 +447,12 @@ class FormReader:
         if k.startswith("รวม") and not any(text_of.get(f) for f in ("indicator", "target", "result")):
             self.total_row(row, by_field, k, colmap)
             return
-        if number_cell is not None and title_cell is not None and number_cell.text and title_cell is not number_cell:
+        if (
+            number_cell is not None
+            and title_cell is not None
+            and number_cell.text
+            and title_cell is not number_cell
+        ):
             first_text = f"{number_cell.text} {title_cell.text}"
         elif title_cell is not None and first is not title_cell and first is not number_cell:
             first_text = ""  # the title cell is empty: text further right continues the row above
@@ -500,7 +514,9 @@ class FormReader:
         self.last_item = None
         expected = self._typed_parent_parts(depth)
         if expected and num.parts[:-1] != expected:
-            self.doubt(row, row.where, f"เลขหัวข้อ {_dotted(num.parts)} ไม่ตรงกับหัวข้อที่อยู่ ({_dotted(expected)})", h)
+            self.doubt(
+                row, row.where, f"เลขหัวข้อ {_dotted(num.parts)} ไม่ตรงกับหัวข้อที่อยู่ ({_dotted(expected)})", h
+            )
 
     def _typed_parent_parts(self, depth: int) -> tuple[int, ...]:
         """The numbers typed for the open headings above `depth`, when each was typed."""
@@ -652,6 +668,7 @@ class FormReader:
     def total_row(self, row: Row, by_field: dict[str, Cell], k: str, colmap: ColumnMap) -> None:
         grand = any(w in k for w in ("ทั้งสิ้น", "ทั้งหมด", "ทุกมิติ", "ทั้งแผน", "ทั้งรายงาน"))
         if grand or not self.tree:
+            self.form_done = grand
             items = self.all_items
             label, node = "ทั้งรายงาน", None
         else:
@@ -767,7 +784,8 @@ class FormReader:
 
     # -- the result -----------------------------------------------------------------------------------
     def result(self, doc: Document) -> ImportResult:
-        paths = {id(n.node): n.path for n in numbered(doc.reports[0].tree)}
+        tree: list[Node] = [*doc.reports[0].tree]
+        paths = {id(n.node): n.path for n in numbered(tree)}
 
         def path(node: Node | None) -> tuple[int, ...] | None:
             return None if node is None else paths.get(id(node))
@@ -783,7 +801,8 @@ class FormReader:
             skipped=[RowNote(w, r.plain() if r else "", why, None) for r, w, why, _ in self.skipped],
             unsure=[RowNote(w, t, why, path(n)) for w, t, why, n in self.unsure],
             totals=[
-                TotalCheck(t.where, t.text, t.label, t.field, t.stated, t.computed, path(n)) for t, n in self.totals
+                TotalCheck(t.where, t.text, t.label, t.field, t.stated, t.computed, path(n))
+                for t, n in self.totals
             ],
             notes=self.notes,
             plan_year=self.plan_year,
@@ -791,7 +810,9 @@ class FormReader:
         return res
 
 
-_ORG_RE = re.compile(r"^(?:องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|อบต\.|อบจ\.)\S")
+_ORG_RE = re.compile(
+    r"^(?:องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|อบต\.|อบจ\.)\S"
+)
 TICK_BOXES = set("☑☒■▣✓✔√⊠●◉/xX") | {"\uf0fe", "\uf0fc"}
 _ROUND_RE = re.compile(rf"(\S)?\s*รอบ\s*({DIGIT}{{1,2}})\s*เดือน")
 
@@ -832,14 +853,29 @@ DETAIL_WORDS = (
 )
 _DETAIL_KEYS = {key(w) for w in DETAIL_WORDS}
 _DETAIL_INLINE = re.compile(
-    "^(" + "|".join(sorted((re.escape(w) for w in DETAIL_WORDS), key=len, reverse=True)) + r")\s*([-:])\s*(.+)$"
+    "^("
+    + "|".join(sorted((re.escape(w) for w in DETAIL_WORDS), key=len, reverse=True))
+    + r")\s*([-:])\s*(.+)$"
 )
 CONCLUSION_PARTS = (
     ("supporting_factors", ("ปัจจัยสนับสนุน",)),
     ("problems", ("ปัญหา/อุปสรรค", "ปัญหาและอุปสรรค", "ปัญหาอุปสรรค")),
     ("suggestions", ("ข้อเสนอแนะ", "แนวทางแก้ไข")),
 )
-_MONTH_ABBR = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+_MONTH_ABBR = (
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
 
 
 def parse_thai_date(text: str) -> dt.date | None:
@@ -1038,8 +1074,10 @@ class Narratives:
                 break
             i += 1
         body: list[str] = []
-        while i < len(lines) and not key(lines[i]).startswith("จึงประกาศ") and not key(lines[i]).startswith(
-            "ประกาศณ"
+        while (
+            i < len(lines)
+            and not key(lines[i]).startswith("จึงประกาศ")
+            and not key(lines[i]).startswith("ประกาศณ")
         ):
             body.append(lines[i])
             i += 1

@@ -12,10 +12,11 @@ import io
 import posixpath
 import zipfile
 from pathlib import Path
+from typing import cast
 from xml.etree.ElementTree import Element
 
-import defusedxml.ElementTree as SafeET
-from defusedxml.common import DefusedXmlException
+import defusedxml.ElementTree as SafeET  # type: ignore[import-untyped,unused-ignore]
+from defusedxml.common import DefusedXmlException  # type: ignore[import-untyped,unused-ignore]
 
 from ..interchange.json_format import InterchangeError
 
@@ -90,13 +91,13 @@ class Package:
         return bytes(out)
 
     def xml(self, name: str) -> Element:
-        data = self.read(name)
+        return self.parse(name, self.read(name))
+
+    def parse(self, name: str, data: bytes) -> Element:
         try:
-            return SafeET.fromstring(data)
+            return cast(Element, SafeET.fromstring(data))
         except DefusedXmlException:
-            raise OfficeImportError(
-                f"ไฟล์ {self.label} นี้มี XML ที่ไม่ปลอดภัย (DTD หรือ entity) จึงไม่นำเข้า"
-            ) from None
+            raise OfficeImportError(f"ไฟล์ {self.label} นี้มี XML ที่ไม่ปลอดภัย (DTD หรือ entity) จึงไม่นำเข้า") from None
         except SafeET.ParseError:
             raise OfficeImportError(f"ไฟล์ {self.label} เสียหาย: ส่วน {name} ไม่ใช่ XML ที่ถูกต้อง") from None
 
@@ -106,9 +107,7 @@ class Package:
         try:
             yield from SafeET.iterparse(io.BytesIO(data), events=("end",))
         except DefusedXmlException:
-            raise OfficeImportError(
-                f"ไฟล์ {self.label} นี้มี XML ที่ไม่ปลอดภัย (DTD หรือ entity) จึงไม่นำเข้า"
-            ) from None
+            raise OfficeImportError(f"ไฟล์ {self.label} นี้มี XML ที่ไม่ปลอดภัย (DTD หรือ entity) จึงไม่นำเข้า") from None
         except SafeET.ParseError:
             raise OfficeImportError(f"ไฟล์ {self.label} เสียหาย: ส่วน {name} ไม่ใช่ XML ที่ถูกต้อง") from None
 
@@ -144,15 +143,15 @@ class Package:
         for name in self.names:
             if name.endswith(".rels"):
                 for rel in self.xml(name):
-                    if rel.get("TargetMode") == "External" and not rel.get("Type", "").endswith(HYPERLINK_REL):
+                    if rel.get("TargetMode") == "External" and not rel.get("Type", "").endswith(
+                        HYPERLINK_REL
+                    ):
                         raise OfficeImportError(
                             f"ไฟล์ {self.label} นี้ดึงข้อมูลจากไฟล์หรือเว็บภายนอก ({rel.get('Target', '')[:60]}) "
                             "จึงไม่นำเข้า โปรดบันทึกเป็นสำเนาที่ไม่มีลิงก์ภายนอกก่อน"
                         )
             if name.startswith("xl/externalLinks/"):
-                raise OfficeImportError(
-                    f"ไฟล์ {self.label} นี้มีสูตรที่อ้างถึงไฟล์อื่น จึงไม่นำเข้า โปรดแปลงสูตรเป็นค่าก่อน"
-                )
+                raise OfficeImportError(f"ไฟล์ {self.label} นี้มีสูตรที่อ้างถึงไฟล์อื่น จึงไม่นำเข้า โปรดแปลงสูตรเป็นค่าก่อน")
 
 
 def _macro_error(label: str) -> OfficeImportError:
@@ -190,9 +189,7 @@ def _open_zip(path: Path, label: str) -> zipfile.ZipFile:
             )
         old = ".doc" if label == "Word" else ".xls"
         new = ".docx" if label == "Word" else ".xlsx"
-        raise OfficeImportError(
-            f"ไฟล์นี้เป็น {label} รุ่นเก่า ({old}) โปรดเปิดใน {label} แล้วบันทึกเป็น {new} ก่อนนำเข้า"
-        )
+        raise OfficeImportError(f"ไฟล์นี้เป็น {label} รุ่นเก่า ({old}) โปรดเปิดใน {label} แล้วบันทึกเป็น {new} ก่อนนำเข้า")
     if size == 0:
         raise OfficeImportError(f"ไฟล์ {path.name} ว่างเปล่า")
     try:
