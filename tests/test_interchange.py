@@ -1,6 +1,8 @@
+import base64
 import copy
 import json
 
+import images_for_tests
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,15 +29,30 @@ def minimal_item(**kw):
         "status_reason": None,
         "note": "",
         "details": [],
+        "photos": [],
     }
     node.update(kw)
     return node
 
 
+EMPTY_PAPERS = {
+    "division": "",
+    "document_number": "",
+    "memo_date": None,
+    "executive_position": "",
+    "memo_body": None,
+    "web_description": None,
+    "web_link": "",
+    "web_remarks": "",
+    "web_publisher_name": "",
+    "web_publisher_position": "",
+}
+
+
 def minimal_doc():
     return {
         "format": "pipun-report",
-        "version": 1,
+        "version": 2,
         "organization": {"name": "อบต.", "district": "ก", "province": "ข"},
         "reports": [
             {
@@ -59,6 +76,7 @@ def minimal_doc():
                     "signatory_position": "",
                     "emblem_png": None,
                 },
+                "papers": dict(EMPTY_PAPERS),
             }
         ],
     }
@@ -155,7 +173,7 @@ def at_item(doc):
             "PNG",
         ),
         (lambda d: d.update(format="other"), "format", "ไม่ใช่ไฟล์รายงาน"),
-        (lambda d: d.update(version=2), "version", "ใหม่กว่า"),
+        (lambda d: d.update(version=3), "version", "ใหม่กว่า"),
         (lambda d: d.update(extra=1), "extra", "ไม่รู้จักคีย์"),
         (lambda d: d["reports"][0].update(tree=[minimal_item()]), "reports[0].tree[0]", "มิติ"),
         (lambda d: d["reports"].append(copy.deepcopy(d["reports"][0])), "reports[1]", "ซ้ำ"),
@@ -185,6 +203,8 @@ def test_lone_surrogate_is_refused():
 
 
 # -- property: export(import(x)) == x for every valid document --------------------------------------
+TINY_PNG_B64 = base64.b64encode(images_for_tests.png_bytes(4, 3)).decode("ascii")
+TINY_JPEG_B64 = base64.b64encode(images_for_tests.jpeg_bytes(6, 4)).decode("ascii")
 texts = st.text(max_size=40)
 amounts = st.one_of(st.none(), st.integers(0, 10**12).map(lambda s: f"{s // 100}.{s % 100:02d}"))
 dates = st.one_of(st.none(), st.dates().filter(lambda d: d.year >= 1000).map(lambda d: d.isoformat()))
@@ -202,6 +222,9 @@ items = st.fixed_dictionaries(
         "status_reason": st.sampled_from([None, "no_budget", "policy_change", "no_staff", "other"]),
         "note": texts,
         "details": st.lists(st.fixed_dictionaries({"heading": texts, "body": texts}), max_size=2),
+        "photos": st.lists(
+            st.fixed_dictionaries({"image": st.just(TINY_JPEG_B64), "caption": texts}), max_size=2
+        ),
     }
 )
 nodes = st.recursive(
@@ -233,7 +256,21 @@ reports = st.fixed_dictionaries(
                 "date": dates,
                 "signatory_name": texts,
                 "signatory_position": texts,
-                "emblem_png": st.sampled_from([None, "iVBORw0KGgoAAAANSUhEUg=="]),
+                "emblem_png": st.sampled_from([None, TINY_PNG_B64]),
+            }
+        ),
+        "papers": st.fixed_dictionaries(
+            {
+                "division": texts,
+                "document_number": texts,
+                "memo_date": dates,
+                "executive_position": texts,
+                "memo_body": st.one_of(st.none(), texts),
+                "web_description": st.one_of(st.none(), texts),
+                "web_link": texts,
+                "web_remarks": texts,
+                "web_publisher_name": texts,
+                "web_publisher_position": texts,
             }
         ),
     }
@@ -241,7 +278,7 @@ reports = st.fixed_dictionaries(
 documents = st.fixed_dictionaries(
     {
         "format": st.just("pipun-report"),
-        "version": st.just(1),
+        "version": st.just(2),
         "organization": st.fixed_dictionaries({"name": texts, "district": texts, "province": texts}),
         "reports": st.lists(reports, max_size=2, unique_by=lambda r: (r["fiscal_year"], r["round"])),
     }

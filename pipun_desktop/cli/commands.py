@@ -115,6 +115,12 @@ def add_export_pdf(p):
     add_report_args(p)
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     p.add_argument("--digits", choices=("thai", "arabic"), default="thai", help="เลขไทยหรือเลขอารบิก")
+    p.add_argument(
+        "--document",
+        choices=("report", "memo", "web-form"),
+        default="report",
+        help="รายงาน (report) บันทึกข้อความเสนอผู้บริหาร (memo) หรือแบบฟอร์มการขอเผยแพร่ข้อมูลทางเว็บไซต์ (web-form)",
+    )
 
 
 def run_export_pdf(args) -> int:
@@ -130,6 +136,7 @@ def run_export_pdf(args) -> int:
             args.output,
             digits=args.digits,
             fingerprint=report_fingerprint(doc.organization, report),
+            document=args.document,
         )
     except PdfExportError as exc:
         raise CliError(str(exc)) from None

@@ -19,15 +19,28 @@ PREFIX = "pipun-report-fingerprint/1\n"
 def canonical_json(organization: Organization, report: Report) -> str:
     from ..interchange.json_format import report_to_dict
 
+    printed = report_to_dict(report, images=False)
+    # Only what the printed report shows: the memo and web-form fields are not part of it, and an item
+    # without photos hashes as it did before photos existed (fingerprints of older reports stay the same).
+    printed.pop("papers", None)
+    _drop_empty_photos(printed["tree"])
     data = {
         "organization": {
             "name": organization.name,
             "district": organization.district,
             "province": organization.province,
         },
-        "report": report_to_dict(report),
+        "report": printed,
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _drop_empty_photos(nodes: list) -> None:
+    for node in nodes:
+        if node.get("kind") == "heading":
+            _drop_empty_photos(node["children"])
+        elif not node.get("photos"):
+            node.pop("photos", None)
 
 
 def report_fingerprint(organization: Organization, report: Report) -> str:

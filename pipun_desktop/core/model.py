@@ -64,6 +64,15 @@ class DetailBlock:
 
 
 @dataclass
+class Photo:
+    """An activity photo as stored: JPEG or PNG bytes (checked and made small by media.images when it
+    entered) and its caption."""
+
+    image: bytes
+    caption: str = ""
+
+
+@dataclass
 class Item:
     item_type: str = "project"
     title: str = ""
@@ -76,6 +85,7 @@ class Item:
     status_reason: str | None = None
     note: str = ""
     details: list[DetailBlock] = field(default_factory=list)
+    photos: list[Photo] = field(default_factory=list)
     id: int | None = None
 
     kind = "item"
@@ -123,6 +133,33 @@ class Announcement:
 
 
 @dataclass
+class Papers:
+    """What the papers that go with the report need beyond the report itself: the memo to the executive
+    (บันทึกข้อความ) and the web-publication form. None in memo_body/web_description: drafted from the report."""
+
+    division: str = ""  # ส่วนราชการ (e.g. "สำนักปลัด องค์การบริหารส่วนตำบลพิปูน โทร. ...")
+    document_number: str = ""  # ที่ (e.g. "นศ ๗๓๘๐๑/๑๒๓")
+    memo_date: dt.date | None = None
+    executive_position: str = ""  # เรียน … (e.g. "นายกองค์การบริหารส่วนตำบลพิปูน")
+    memo_body: str | None = None
+    web_description: str | None = None
+    web_link: str = ""
+    web_remarks: str = ""
+    web_publisher_name: str = ""
+    web_publisher_position: str = ""
+
+    TEXT_FIELDS = (
+        "division",
+        "document_number",
+        "executive_position",
+        "web_link",
+        "web_remarks",
+        "web_publisher_name",
+        "web_publisher_position",
+    )
+
+
+@dataclass
 class Report:
     fiscal_year: int
     round: int
@@ -132,6 +169,7 @@ class Report:
     conclusion: Conclusion = field(default_factory=Conclusion)
     reporter: Reporter = field(default_factory=Reporter)
     announcement: Announcement = field(default_factory=Announcement)
+    papers: Papers = field(default_factory=Papers)
     id: int | None = None
 
     def items(self) -> Iterator[Item]:

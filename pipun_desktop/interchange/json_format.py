@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
@@ -27,14 +28,18 @@ from ..core.model import (
     Heading,
     Item,
     Organization,
+    Papers,
+    Photo,
     Report,
     Reporter,
 )
 from ..core.rules import year_round_problem
+from ..media.images import PHOTO_MAX_SIDE, ImageError, check_emblem, check_image
 from ..thai.amounts import decimal_string, satang_from_decimal_string
 
 FORMAT = "pipun-report"
-VERSION = 1
+VERSION = 2  # written; version 1 (no photos, no papers) still reads
+READ_VERSIONS = (1, 2)
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_DEPTH = 12  # dimension → section → sub-section → … ; deeper trees are a mistake, not a report
 
@@ -54,6 +59,8 @@ def _show(value) -> str:
 
 
 class _Reader:
+    version = VERSION
+
     def obj(self, value, path, required, optional=()):
         if not isinstance(value, dict):
             raise InterchangeError(path, f"ต้องเป็นออบเจกต์ {{…}} ไม่ใช่ {_show(value)}")
@@ -121,17 +128,55 @@ class _Reader:
         except ValueError:
             raise InterchangeError(path, f'{_show(value)} ไม่ใช่วันที่ (ต้องเป็นแบบ "2021-04-08")') from None
 
+    def base64(self, value, path) -> bytes:
+        self.text(value, path)
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise InterchangeError(path, "ไม่ใช่ข้อมูล base64") from None
+
     def png(self, value, path):
         if value is None:
             return None
-        self.text(value, path)
-        try:
-            data = base64.b64decode(value, validate=True)
-        except (binascii.Error, ValueError):
-            raise InterchangeError(path, "ไม่ใช่ข้อมูล base64") from None
+        data = self.base64(value, path)
         if not data.startswith(PNG_SIGNATURE):
             raise InterchangeError(path, "ไม่ใช่ภาพ PNG")
+        try:
+            check_emblem(data)
+        except ImageError as exc:
+            raise InterchangeError(path, str(exc)) from None
         return data
+
+    def photos(self, value, path, title: str) -> list[Photo]:
+        out = []
+        for i, raw in enumerate(self.list(value, path)):
+            pp = f"{path}[{i}]"
+            self.obj(raw, pp, ("image", "caption"))
+            caption = self.text(raw["caption"], f"{pp}.caption")
+            data = self.base64(raw["image"], f"{pp}.image")
+            what = f"ภาพที่ {i + 1} ของ “{title[:60]}”"
+            try:
+                info = check_image(data, what)
+            except ImageError as exc:
+                raise InterchangeError(f"{pp}.image", str(exc)) from None
+            if max(info.width, info.height) > PHOTO_MAX_SIDE:
+                raise InterchangeError(
+                    f"{pp}.image",
+                    f"{what} ใหญ่เกิน {PHOTO_MAX_SIDE:,} จุด ({info.width:,} × {info.height:,}) "
+                    f"เพิ่มภาพผ่านหน้าต่างโปรแกรมเพื่อให้ย่อให้",
+                )
+            out.append(Photo(data, caption))
+        return out
+
+    def papers(self, raw, path) -> Papers:
+        fields = ("memo_date", "memo_body", "web_description", *Papers.TEXT_FIELDS)
+        self.obj(raw, path, (), fields)
+        return Papers(
+            **{k: self.text(raw.get(k, ""), f"{path}.{k}") for k in Papers.TEXT_FIELDS},
+            memo_date=self.date(raw.get("memo_date"), f"{path}.memo_date"),
+            memo_body=self.opt_text(raw.get("memo_body"), f"{path}.memo_body"),
+            web_description=self.opt_text(raw.get("web_description"), f"{path}.web_description"),
+        )
 
     # -- the document -------------------------------------------------------------------------
     def document(self, raw) -> Document:
@@ -139,9 +184,10 @@ class _Reader:
         if raw["format"] != FORMAT:
             raise InterchangeError("format", f'{_show(raw["format"])} ไม่ใช่ไฟล์รายงาน (ต้องเป็น "{FORMAT}")')
         version = self.integer(raw["version"], "version")
-        if version != VERSION:
+        if version not in READ_VERSIONS:
             newer = " ซึ่งใหม่กว่าโปรแกรมนี้ โปรดปรับรุ่นโปรแกรม" if version > VERSION else ""
             raise InterchangeError("version", f"ไม่รองรับรุ่น {version}{newer}")
+        self.version = version
         org = self.obj(raw["organization"], "organization", ("name", "district", "province"))
         organization = Organization(**{k: self.text(org[k], f"organization.{k}") for k in org})
         reports = [
@@ -162,7 +208,7 @@ class _Reader:
             raw,
             path,
             ("fiscal_year", "round", "plan_title", "tree", "conclusion", "reporter", "announcement"),
-            ("intro",),
+            ("intro", "papers") if self.version >= 2 else ("intro",),
         )
         year = self.integer(raw["fiscal_year"], f"{path}.fiscal_year")
         if (problem := year_round_problem(year, ROUNDS[0])) is not None:
@@ -206,6 +252,7 @@ class _Reader:
             conclusion=conclusion,
             reporter=reporter,
             announcement=announcement,
+            papers=self.papers(raw["papers"], f"{path}.papers") if "papers" in raw else Papers(),
         )
 
     def node(self, raw, path, depth):
@@ -227,7 +274,9 @@ class _Reader:
             raw,
             path,
             ("kind", "item_type", "title", "indicator", "target", "result", "budget", "approaches"),
-            ("status", "status_reason", "note", "details"),
+            ("status", "status_reason", "note", "details", "photos")
+            if self.version >= 2
+            else ("status", "status_reason", "note", "details"),
         )
         b = self.obj(raw["budget"], f"{path}.budget", Budget.FIELDS)
         approaches = self.list(raw["approaches"], f"{path}.approaches")
@@ -240,9 +289,10 @@ class _Reader:
             details.append(
                 DetailBlock(self.text(d["heading"], f"{dp}.heading"), self.text(d["body"], f"{dp}.body"))
             )
+        title = self.text(raw["title"], f"{path}.title")
         return Item(
             item_type=self.choice(raw["item_type"], f"{path}.item_type", ITEM_TYPES),
-            title=self.text(raw["title"], f"{path}.title"),
+            title=title,
             indicator=self.text(raw["indicator"], f"{path}.indicator"),
             target=self.text(raw["target"], f"{path}.target"),
             result=self.text(raw["result"], f"{path}.result"),
@@ -254,6 +304,7 @@ class _Reader:
             ),
             note=self.text(raw.get("note", ""), f"{path}.note"),
             details=details,
+            photos=self.photos(raw.get("photos", []), f"{path}.photos", title),
         )
 
 
@@ -299,9 +350,23 @@ def _date(d):
     return None if d is None else d.isoformat()
 
 
-def node_to_dict(node) -> dict:
+def photo_to_dict(photo: Photo, images: bool = True) -> dict:
+    """`images`: the image as base64 (the interchange format); False: its SHA-256 only (audit snapshots and
+    the fingerprint, where megabytes of base64 would only cost)."""
+    if images:
+        image = base64.b64encode(photo.image).decode("ascii")
+    else:
+        image = "sha256:" + hashlib.sha256(photo.image).hexdigest()
+    return {"image": image, "caption": photo.caption}
+
+
+def node_to_dict(node, images: bool = True) -> dict:
     if isinstance(node, Heading):
-        return {"kind": "heading", "title": node.title, "children": [node_to_dict(c) for c in node.children]}
+        return {
+            "kind": "heading",
+            "title": node.title,
+            "children": [node_to_dict(c, images) for c in node.children],
+        }
     return {
         "kind": "item",
         "item_type": node.item_type,
@@ -315,17 +380,33 @@ def node_to_dict(node) -> dict:
         "status_reason": node.status_reason,
         "note": node.note,
         "details": [{"heading": d.heading, "body": d.body} for d in node.details],
+        "photos": [photo_to_dict(p, images) for p in node.photos],
     }
 
 
-def report_to_dict(r: Report) -> dict:
+def papers_to_dict(p: Papers) -> dict:
+    return {
+        "division": p.division,
+        "document_number": p.document_number,
+        "memo_date": _date(p.memo_date),
+        "executive_position": p.executive_position,
+        "memo_body": p.memo_body,
+        "web_description": p.web_description,
+        "web_link": p.web_link,
+        "web_remarks": p.web_remarks,
+        "web_publisher_name": p.web_publisher_name,
+        "web_publisher_position": p.web_publisher_position,
+    }
+
+
+def report_to_dict(r: Report, images: bool = True) -> dict:
     a = r.announcement
     return {
         "fiscal_year": r.fiscal_year,
         "round": r.round,
         "plan_title": r.plan_title,
         "intro": r.intro,
-        "tree": [node_to_dict(n) for n in r.tree],
+        "tree": [node_to_dict(n, images) for n in r.tree],
         "conclusion": {
             "supporting_factors": r.conclusion.supporting_factors,
             "problems": r.conclusion.problems,
@@ -345,6 +426,7 @@ def report_to_dict(r: Report) -> dict:
             "signatory_position": a.signatory_position,
             "emblem_png": None if a.emblem_png is None else base64.b64encode(a.emblem_png).decode("ascii"),
         },
+        "papers": papers_to_dict(r.papers),
     }
 
 

@@ -18,6 +18,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from ..core.model import Item, walk
 from ..util.targets import output_target_problem
 from .fonts import FontMissingError, FontSet
+from .papers_pdf import DOCUMENTS, PapersDocTemplate, papers_story, papers_title
 from .report_pdf import ReportDocTemplate, build_story
 
 DIGIT_STYLES = ("thai", "arabic")
@@ -51,10 +52,14 @@ def export_report_pdf(
     fingerprint: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    document: str = "report",
 ) -> ExportInfo:
-    """Write the whole printed report to out_path; see the module docstring."""
+    """Write the whole printed report to out_path; see the module docstring. `document`: "report" (the
+    report), "memo" (the memo to the executive) or "web-form" (the web-publication form), see papers_pdf."""
     if digits not in DIGIT_STYLES:
         raise PdfExportError(f"รูปแบบตัวเลขต้องเป็น thai หรือ arabic ไม่ใช่ “{digits}”")
+    if document not in DOCUMENTS:
+        raise PdfExportError(f"เอกสารต้องเป็น {', '.join(DOCUMENTS)} ไม่ใช่ “{document}”")
     out_path = Path(out_path)
     problem = output_target_problem(out_path, "PDF")
     if problem:
@@ -98,18 +103,30 @@ def export_report_pdf(
         raise PdfExportError(f"เขียนไฟล์ในโฟลเดอร์ {folder} ไม่ได้: {exc.strerror or exc}") from None
     try:
         check()
-        doc = ReportDocTemplate(
-            tmp,
-            fonts=fonts,
-            report=report,
-            organization=organization,
-            digits=digits,
-            fingerprint=fingerprint,
-            on_flowable=on_flowable,
-        )
         try:
-            story = build_story(organization, report, doc, fonts, digits, tick=tick)
-        except ValueError as exc:  # e.g. an emblem that is not an image
+            if document == "report":
+                doc = ReportDocTemplate(
+                    tmp,
+                    fonts=fonts,
+                    report=report,
+                    organization=organization,
+                    digits=digits,
+                    fingerprint=fingerprint,
+                    on_flowable=on_flowable,
+                )
+                story = build_story(organization, report, doc, fonts, digits, tick=tick)
+            else:
+                doc = PapersDocTemplate(
+                    tmp,
+                    fonts=fonts,
+                    digits=digits,
+                    title=papers_title(document, report, digits),
+                    author=organization.name,
+                    fingerprint=fingerprint,
+                    on_flowable=on_flowable,
+                )
+                story = papers_story(document, organization, report, fonts, digits)
+        except ValueError as exc:  # an emblem or a photo that is not a whole image: one Thai line naming it
             raise PdfExportError(str(exc)) from None
         state["base"] = state["done"]
         state["total"] = state["done"] + len(story)

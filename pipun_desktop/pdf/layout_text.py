@@ -15,6 +15,7 @@ from ..thai.dates import thai_date
 from ..thai.digits import render_digits
 from . import typeset as ts
 from .flowables import Cell, GridTable, Row, TextFlow, TextStyle, with_align
+from .photos import photo_flowables
 from .styles import BLOCK_INDENT, BODY_SIZE, PARA_INDENT, Styles
 
 
@@ -168,6 +169,7 @@ def narratives(report: Report, st: Styles, digits: str, avail_width: float, prog
             if block.heading.strip():
                 out.append(TextFlow(block.heading.strip(), st.block_head))
             out.extend(body_flowables(block.body, st, 0, avail_width))
+        out.extend(photo_flowables(f"{n.number} {node.title[:60]}".strip(), node.photos, st))
         if progress:
             progress()
     return out
@@ -216,17 +218,21 @@ def conclusion(org, report: Report, st: Styles, digits: str, avail_width: float)
     return out
 
 
-def emblem_flowable(png: bytes):
+def emblem_flowable(png: bytes, height: float = 3 * cm, align: str = "CENTER"):
+    """The emblem `height` high; an emblem that is not a whole PNG within the caps (a file from an older
+    version, or edited by hand) is a one-line Thai ValueError (media.images.ImageError) naming it."""
     from reportlab.lib.utils import ImageReader
 
+    from ..media.images import check_emblem
+
+    check_emblem(png, "ภาพตราสัญลักษณ์ของประกาศ")
     try:
         reader = ImageReader(io.BytesIO(png))
         iw, ih = reader.getSize()
-    except Exception as exc:  # a damaged or non-image file the user attached
-        raise ValueError(f"อ่านภาพตราสัญลักษณ์ไม่ได้ (ต้องเป็นไฟล์ PNG): {exc}") from None
-    height = 3 * cm
+    except Exception:  # checked above; kept so nothing of ReportLab's reaches the user
+        raise ValueError("ภาพตราสัญลักษณ์ของประกาศ อ่านไม่ได้ โปรดเลือกภาพใหม่") from None
     img = Image(io.BytesIO(png), width=height * iw / ih, height=height)
-    img.hAlign = "CENTER"
+    img.hAlign = align
     return img
 
 

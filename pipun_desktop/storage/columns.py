@@ -5,12 +5,29 @@ from __future__ import annotations
 import datetime as dt
 
 from ..core.limits import too_long, too_long_message
-from ..core.model import Announcement, Conclusion, Heading, Report, Reporter
+from ..core.model import Announcement, Conclusion, Heading, Papers, Report, Reporter
 from .errors import StorageError
 
 NODE_TEXT_FIELDS = ("title", "indicator", "target", "result", "note")
-NODE_FIELDS = NODE_TEXT_FIELDS + ("item_type", "budget", "approaches", "status", "status_reason", "details")
-REPORT_FIELDS = ("fiscal_year", "round", "plan_title", "intro", "conclusion", "reporter", "announcement")
+NODE_FIELDS = NODE_TEXT_FIELDS + (
+    "item_type",
+    "budget",
+    "approaches",
+    "status",
+    "status_reason",
+    "details",
+    "photos",
+)
+REPORT_FIELDS = (
+    "fiscal_year",
+    "round",
+    "plan_title",
+    "intro",
+    "conclusion",
+    "reporter",
+    "announcement",
+    "papers",
+)
 NODE_COLUMNS = (
     "title",
     "item_type",
@@ -74,6 +91,45 @@ def _announcement_columns(a: Announcement) -> dict:
     }
 
 
+PAPERS_COLUMNS = (
+    "division",
+    "document_number",
+    "memo_date",
+    "executive_position",
+    "memo_body",
+    "web_description",
+    "web_link",
+    "web_remarks",
+    "web_publisher_name",
+    "web_publisher_position",
+)
+
+
+def _papers_columns(p: Papers) -> dict:
+    return {
+        "division": p.division,
+        "document_number": p.document_number,
+        "memo_date": _iso(p.memo_date),
+        "executive_position": p.executive_position,
+        "memo_body": p.memo_body,
+        "web_description": p.web_description,
+        "web_link": p.web_link,
+        "web_remarks": p.web_remarks,
+        "web_publisher_name": p.web_publisher_name,
+        "web_publisher_position": p.web_publisher_position,
+    }
+
+
+def _papers_from_row(row: dict, v) -> Papers:
+    """A papers row as read from a file, each value checked (v: storage.values.Values of the row)."""
+    return Papers(
+        **{k: v.text(k, row[k]) for k in Papers.TEXT_FIELDS},
+        memo_date=v.date("memo_date", row["memo_date"]),
+        memo_body=v.opt_text("memo_body", row["memo_body"]),
+        web_description=v.opt_text("web_description", row["web_description"]),
+    )
+
+
 def _node_columns(node) -> dict:
     if isinstance(node, Heading):
         return {"kind": "heading", "title": node.title}
@@ -104,7 +160,7 @@ def _node_changes(changes: dict) -> dict:
             cols.update(integrated=value.integrated, agency=value.agency, disbursed=value.disbursed)
         elif key == "approaches":
             cols.update({f"approach{i + 1}": int(bool(v)) for i, v in enumerate(value)})
-        elif key in NODE_FIELDS and key != "details":
+        elif key in NODE_FIELDS and key not in ("details", "photos"):
             cols[key] = value
         else:
             raise KeyError(key)

@@ -11,7 +11,7 @@ import sqlite3
 
 from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x50495055  # "PIPU": marks a file as ours before any table is read
 
 SCHEMA_V1 = f"""
@@ -102,11 +102,40 @@ CREATE INDEX audit_by_node ON audit (node_id, id);
 CREATE INDEX audit_by_report ON audit (report_id, id);
 """
 
-# version -> SQL that brings a file from version-1 to version; applied in order inside one transaction
-MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2}
+# Version 3: the papers that go with the report (issue 14): activity photos of items, and per report the
+# fields of the memo to the executive and of the web-publication form. New tables only, again no ALTER TABLE.
+# photos.image holds JPEG or PNG bytes as media.images stored them (checked, at most 1,600 px, no metadata).
+# papers has at most one row per report; a report without one has empty papers (memo_body and
+# web_description NULL: drafted from the report).
+SCHEMA_V3 = """
+CREATE TABLE photos (
+    id INTEGER PRIMARY KEY,
+    node_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL CHECK (position >= 0),
+    image BLOB NOT NULL CHECK (typeof(image) = 'blob'),
+    caption TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX photos_by_node ON photos (node_id, position);
+CREATE TABLE papers (
+    report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+    division TEXT NOT NULL DEFAULT '',
+    document_number TEXT NOT NULL DEFAULT '',
+    memo_date TEXT CHECK (memo_date IS NULL OR date(memo_date) = memo_date),
+    executive_position TEXT NOT NULL DEFAULT '',
+    memo_body TEXT,
+    web_description TEXT,
+    web_link TEXT NOT NULL DEFAULT '',
+    web_remarks TEXT NOT NULL DEFAULT '',
+    web_publisher_name TEXT NOT NULL DEFAULT '',
+    web_publisher_position TEXT NOT NULL DEFAULT ''
+);
+"""
 
-OWN_TABLES = {"organization", "reports", "nodes", "details", "lock", "audit"}
-OWN_INDEXES = {"nodes_by_parent", "details_by_node", "audit_by_node", "audit_by_report"}
+# version -> SQL that brings a file from version-1 to version; applied in order inside one transaction
+MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
+
+OWN_TABLES = {"organization", "reports", "nodes", "details", "lock", "audit", "photos", "papers"}
+OWN_INDEXES = {"nodes_by_parent", "details_by_node", "audit_by_node", "audit_by_report", "photos_by_node"}
 
 
 def statements(script: str):

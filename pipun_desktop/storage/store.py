@@ -31,6 +31,8 @@ from ..core.model import (
     Heading,
     Item,
     Organization,
+    Papers,
+    Photo,
     Report,
     Reporter,
 )
@@ -48,6 +50,8 @@ from .columns import (  # noqa: F401 (NODE_FIELDS and REPORT_FIELDS were defined
     _date,
     _node_changes,
     _node_columns,
+    _papers_columns,
+    _papers_from_row,
     _report_columns,
     _reporter_columns,
 )
@@ -492,6 +496,8 @@ class ReportStore:
         columns = _report_columns(report)
         _check_text(columns.values())
         report.id = self.db["reports"].insert(columns).last_pk
+        if report.papers != Papers():
+            self._write_papers(report.id, report.papers)
         for pos, node in enumerate(report.tree):
             self._insert_subtree(report.id, None, pos, node)
         self.audit.record("add_report", report.id, field="report", new=f"{report.fiscal_year}-{report.round}")
@@ -513,10 +519,11 @@ class ReportStore:
             return None
         from ..interchange.json_format import report_to_dict
 
-        return json.dumps(report_to_dict(self.load_report(report_id)), ensure_ascii=False)
+        return json.dumps(report_to_dict(self.load_report(report_id), images=False), ensure_ascii=False)
 
     def update_report(self, report_id: int, **changes) -> None:
         """Change report fields: fiscal_year, round, plan_title, intro, conclusion, reporter, announcement."""
+        papers = changes.pop("papers", None)
         cols = {}
         for key, value in changes.items():
             if key == "conclusion":
@@ -530,15 +537,54 @@ class ReportStore:
             else:
                 raise KeyError(key)
         _check_text(cols.values())
+        if papers is not None:
+            self._require_version(3)
+            _check_text(_papers_columns(papers).values())
         with self.transaction():
             old = self._row("reports", report_id, cols)
             if old is None:
                 raise StorageError(f"ไม่พบรายงานหมายเลข {report_id}")
             self.audit.changes("update_report", old, cols, report_id=report_id)
-            try:
-                self.db["reports"].update(report_id, cols)
-            except sqlite3.IntegrityError as exc:
-                raise StorageError(f"บันทึกไม่ได้: ข้อมูลขัดกับรายงานอื่นหรือไม่ถูกต้อง ({exc})") from None
+            if cols:
+                try:
+                    self.db["reports"].update(report_id, cols)
+                except sqlite3.IntegrityError as exc:
+                    raise StorageError(f"บันทึกไม่ได้: ข้อมูลขัดกับรายงานอื่นหรือไม่ถูกต้อง ({exc})") from None
+            if papers is not None:
+                old_papers = self._load_papers(report_id)
+                self.audit.changes(
+                    "update_report", _papers_columns(old_papers), _papers_columns(papers), report_id=report_id
+                )
+                self._write_papers(report_id, papers)
+
+    def _require_version(self, version: int) -> None:
+        if self.version < version:
+            raise StorageError("ไฟล์รุ่นเก่านี้เปิดแบบอ่านอย่างเดียว จึงเก็บภาพกิจกรรมหรือเอกสารประกอบไม่ได้")
+
+    def _write_papers(self, report_id: int, papers: Papers) -> None:
+        cols = _papers_columns(papers)
+        names = ", ".join(cols)
+        marks = ", ".join("?" for _ in cols)
+        updates = ", ".join(f"{k} = excluded.{k}" for k in cols)
+        try:
+            self.db.execute(
+                f"INSERT INTO papers (report_id, {names}) VALUES (?, {marks}) "
+                f"ON CONFLICT (report_id) DO UPDATE SET {updates}",
+                [report_id, *cols.values()],
+            )
+        except sqlite3.IntegrityError as exc:
+            raise StorageError(f"บันทึกไม่ได้: ข้อมูลเอกสารประกอบไม่ถูกต้อง ({exc})") from None
+
+    def _load_papers(self, report_id: int) -> Papers:
+        if self.version < 3:
+            return Papers()
+        cur = self.db.execute("SELECT * FROM papers WHERE report_id = ?", [report_id])
+        row = cur.fetchone()
+        if row is None:
+            return Papers()
+        return _papers_from_row(
+            dict(zip([d[0] for d in cur.description], row, strict=True)), Values(self.path.name, "papers", report_id)
+        )
 
     def _row(self, table: str, row_id: int, columns) -> dict | None:
         names = [c for c in columns if c.isidentifier()]
@@ -556,6 +602,7 @@ class ReportStore:
                 raise StorageError(f"ไม่พบรายงานหมายเลข {report_id}")
             r = dict(zip([d[0] for d in cursor.description], row, strict=True))
             tree = self._load_tree(report_id)
+            papers = self._load_papers(report_id)
         v = Values(self.path.name, "reports", report_id)
         t = v.text
         year = v.integer("fiscal_year", r["fiscal_year"], YEAR_LOW, YEAR_HIGH)
@@ -587,6 +634,7 @@ class ReportStore:
                 v.blob("emblem_png", r["emblem_png"]),
             ),
         )
+        report.papers = papers
         report.tree = tree
         return report
 
@@ -602,6 +650,7 @@ class ReportStore:
             details.setdefault(node_id, []).append(
                 DetailBlock(v.text("heading", heading), v.text("body", body))
             )
+        photos = self._load_photos(report_id)
         children: dict[int | None, list] = {}
         kinds: dict[int, str] = {}
         count = 0
@@ -634,6 +683,7 @@ class ReportStore:
                     status_reason=v.choice("status_reason", reason, STATUS_REASONS),
                     note=v.text("note", note),
                     details=details.get(nid, []),
+                    photos=photos.get(nid, []),
                     id=nid,
                 )
             children.setdefault(parent, []).append(node)
@@ -665,6 +715,24 @@ class ReportStore:
             )
         return tree
 
+    def _load_photos(self, report_id: int) -> dict[int, list[Photo]]:
+        photos: dict[int, list[Photo]] = {}
+        if self.version < 3:
+            return photos
+        from ..media.images import sniff
+
+        for photo_id, node_id, image, caption in self.db.execute(
+            "SELECT p.id, p.node_id, p.image, p.caption FROM photos p JOIN nodes n ON n.id = p.node_id "
+            "WHERE n.report_id = ? ORDER BY p.node_id, p.position, p.id",
+            [report_id],
+        ):
+            v = Values(self.path.name, "photos", photo_id)
+            image = v.blob("image", image)
+            if image is None or sniff(image) is None:
+                raise v.fail("image", "ภาพกิจกรรมไม่ใช่ภาพ JPEG หรือ PNG")
+            photos.setdefault(node_id, []).append(Photo(image, v.text("caption", caption)))
+        return photos
+
     def load_document(self) -> Document:
         return Document(self.organization(), [self.load_report(r.id) for r in self.reports()])
 
@@ -694,6 +762,8 @@ class ReportStore:
                 self._insert_subtree(report_id, node.id, pos, child)
         else:
             self._write_details(node.id, node.details)
+            if node.photos:
+                self._write_photos(node.id, node.photos)
         return node.id
 
     def _write_details(self, node_id: int, details: list[DetailBlock]) -> None:
@@ -705,6 +775,46 @@ class ReportStore:
                 {"node_id": node_id, "position": i, "heading": d.heading, "body": d.body}
                 for i, d in enumerate(details)
             )
+
+    def _write_photos(self, node_id: int, photos: list[Photo]) -> None:
+        """Make the node's photo rows `photos`, in order. Rows whose image is unchanged are kept (only their
+        position and caption are updated), so editing a caption or reordering rewrites no image."""
+        self._require_version(3)
+        for p in photos:
+            if not isinstance(p.image, bytes) or not p.image:
+                raise StorageError("บันทึกไม่ได้: ภาพกิจกรรมว่างเปล่า")
+            _check_text((p.caption,))
+        old = self.db.execute("SELECT id, image FROM photos WHERE node_id = ?", [node_id]).fetchall()
+        free: dict[bytes, list[int]] = {}
+        for row_id, image in old:
+            free.setdefault(image, []).append(row_id)
+        # keep the rows, move them out of the way, then set every position (positions need not be unique,
+        # but a clean 0..n-1 keeps the order obvious)
+        for pos, p in enumerate(photos):
+            ids = free.get(p.image)
+            if ids:
+                row_id = ids.pop(0)
+                self.db.execute(
+                    "UPDATE photos SET position = ?, caption = ? WHERE id = ?", [pos, p.caption, row_id]
+                )
+            else:
+                self.db.execute(
+                    "INSERT INTO photos (node_id, position, image, caption) VALUES (?, ?, ?, ?)",
+                    [node_id, pos, p.image, p.caption],
+                )
+        left = [row_id for ids in free.values() for row_id in ids]
+        if left:
+            self.db.execute(f"DELETE FROM photos WHERE id IN ({', '.join('?' for _ in left)})", left)
+
+    def _photo_summary(self, node_id: int) -> list:
+        import hashlib
+
+        return [
+            {"caption": caption, "sha256": hashlib.sha256(image).hexdigest()[:16], "bytes": len(image)}
+            for image, caption in self.db.execute(
+                "SELECT image, caption FROM photos WHERE node_id = ? ORDER BY position", [node_id]
+            )
+        ]
 
     def _node_row(self, node_id: int) -> tuple[int, int | None, int, str]:
         row = self.db.execute(
@@ -798,10 +908,27 @@ class ReportStore:
         """Change node fields by model name: title, item_type, indicator, target, result, budget,
         approaches, status, status_reason, note, details."""
         details = changes.pop("details", None)
+        photos = changes.pop("photos", None)
         cols = _node_changes(changes)
         _check_text(cols.values())
+        if photos is not None:
+            self._require_version(3)
         with self.transaction():
             report_id = self._node_row(node_id)[0]
+            if photos is not None:
+                before = self._photo_summary(node_id) if self.audit.enabled else None
+                self._write_photos(node_id, list(photos))
+                if self.audit.enabled:
+                    after = self._photo_summary(node_id)
+                    if before != after:
+                        self.audit.record(
+                            "update",
+                            report_id,
+                            node_id,
+                            "photos",
+                            json.dumps(before, ensure_ascii=False),
+                            json.dumps(after, ensure_ascii=False),
+                        )
             if self.audit.enabled:
                 self.audit.changes("update", self._row("nodes", node_id, cols), cols, report_id, node_id)
                 if details is not None:
@@ -828,7 +955,7 @@ class ReportStore:
 
         for node in walk(self._load_tree(report_id)):
             if node.id == node_id:
-                return json.dumps(node_to_dict(node), ensure_ascii=False)
+                return json.dumps(node_to_dict(node, images=False), ensure_ascii=False)
         return ""
 
 

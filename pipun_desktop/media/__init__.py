@@ -1,0 +1,1 @@
+"""Images (photos, the emblem): checked when they enter, stored small. Qt-free; see images.py."""
