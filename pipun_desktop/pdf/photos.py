@@ -82,7 +82,7 @@ class PhotoRow(Flowable):
 
     def draw(self):
         x0 = 0.0 if len(self.cells) == 2 else (self.width - self._cell_w) / 2
-        for k, ((reader, _w, _h, caption), (pw, ph, flow, ch)) in enumerate(
+        for k, ((reader, _w, _h, _caption), (pw, ph, flow, ch)) in enumerate(
             zip(self.cells, self._layout, strict=True)
         ):
             x = x0 + k * (self._cell_w + GAP)
