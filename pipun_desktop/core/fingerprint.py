@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 from ..core.model import Organization, Report
 
@@ -35,7 +36,7 @@ def canonical_json(organization: Organization, report: Report) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _drop_empty_photos(nodes: list) -> None:
+def _drop_empty_photos(nodes: list[dict[str, Any]]) -> None:
     for node in nodes:
         if node.get("kind") == "heading":
             _drop_empty_photos(node["children"])

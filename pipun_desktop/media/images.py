@@ -19,6 +19,7 @@ Every refusal is an ImageError with one Thai sentence that names the image (`wha
 from __future__ import annotations
 
 import io
+import os
 import struct
 import warnings
 from dataclasses import dataclass
@@ -118,7 +119,7 @@ def _num(n: int) -> str:
 
 
 def check_image(
-    data: bytes, what: str, *, max_pixels: int = MAX_PIXELS, formats=("jpeg", "png")
+    data: bytes, what: str, *, max_pixels: int = MAX_PIXELS, formats: tuple[str, ...] = ("jpeg", "png")
 ) -> ImageInfo:
     """Refuse anything but a whole, decodable JPEG/PNG within the caps; `what` names it in the message
     ("ภาพที่ ๒ ของโครงการ ๑.๑.๑ (๑)", "ภาพตราสัญลักษณ์")."""
@@ -180,7 +181,9 @@ def _is_line_art(im: Image.Image) -> bool:
     return small.getcolors(256) is not None
 
 
-def _decode(data: bytes, what: str, max_pixels: int, formats) -> tuple[Image.Image, ImageInfo]:
+def _decode(
+    data: bytes, what: str, max_pixels: int, formats: tuple[str, ...]
+) -> tuple[Image.Image, ImageInfo]:
     info = check_image(data, what, max_pixels=max_pixels, formats=formats)
     im = Image.open(io.BytesIO(data), formats=[info.format.upper()])
     im.load()
@@ -237,9 +240,8 @@ def prepare_emblem(data: bytes, what: str = "ภาพตราสัญลั�
     return out.getvalue()
 
 
-def read_image_file(path, what: str) -> bytes:
+def read_image_file(path: str | os.PathLike[str], what: str) -> bytes:
     """The bytes of an image file, refusing what is not a regular file or is too big before reading it."""
-    import os
     import stat
 
     try:

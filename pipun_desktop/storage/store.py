@@ -583,7 +583,8 @@ class ReportStore:
         if row is None:
             return Papers()
         return _papers_from_row(
-            dict(zip([d[0] for d in cur.description], row, strict=True)), Values(self.path.name, "papers", report_id)
+            dict(zip([d[0] for d in cur.description], row, strict=True)),
+            Values(self.path.name, "papers", report_id),
         )
 
     def _row(self, table: str, row_id: int, columns) -> dict | None:
