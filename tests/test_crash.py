@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipun_desktop.core.model import Heading, Item, Organization, Report
+from pipun_desktop.core.model import Budget, Heading, Item, Organization, Report
 from pipun_desktop.interchange.json_format import read_document
 from pipun_desktop.storage.store import ReportStore
 
@@ -98,7 +98,7 @@ def test_killed_during_edits_loses_nothing_committed(tmp_path):
     path = tmp_path / "org.pipun"
     with ReportStore.create(path, Organization("อบต.")) as store:
         rid = store.add_report(
-            Report(2564, 6, tree=[Heading("มิติ", [Item(title="edit 0") for _ in range(NODES)])])
+            Report(2564, 6, tree=[Heading("มิติ", [Item(title="edit 0", budget=Budget(None, 0, None)) for _ in range(NODES)])])
         )
     rng = random.Random(2026)
     last: dict[str, int] = {}
