@@ -187,3 +187,20 @@ def test_fingerprint_follows_photos_not_papers():
     from pipun_desktop.core.fingerprint import canonical_json
 
     assert '"photos"' not in canonical_json(org, plain) and '"papers"' not in canonical_json(org, plain)
+
+
+def test_images_are_not_held_to_the_text_cap():
+    """A 1,600-px photo or a large emblem is megabytes of base64: more than any text field may hold, and fine."""
+    doc = minimal_doc()
+    big = imgs.jpeg_bytes(1600, 1200)
+    assert len(b64(big)) > 100_000
+    doc["reports"][0]["tree"][0]["children"][0]["children"][0]["photos"] = [{"image": b64(big), "caption": ""}]
+    emblem = imgs.photo_image(1200, 1200)
+    import io
+
+    buf = io.BytesIO()
+    emblem.save(buf, "PNG")
+    assert len(b64(buf.getvalue())) > 100_000
+    doc["reports"][0]["announcement"]["emblem_png"] = b64(buf.getvalue())
+    report = parse(doc).reports[0]
+    assert report.tree[0].children[0].children[0].photos[0].image == big
