@@ -98,7 +98,13 @@ def test_killed_during_edits_loses_nothing_committed(tmp_path):
     path = tmp_path / "org.pipun"
     with ReportStore.create(path, Organization("อบต.")) as store:
         rid = store.add_report(
-            Report(2564, 6, tree=[Heading("มิติ", [Item(title="edit 0", budget=Budget(None, 0, None)) for _ in range(NODES)])])
+            Report(
+                2564,
+                6,
+                tree=[
+                    Heading("มิติ", [Item(title="edit 0", budget=Budget(None, 0, None)) for _ in range(NODES)])
+                ],
+            )
         )
     rng = random.Random(2026)
     last: dict[str, int] = {}

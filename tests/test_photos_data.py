@@ -194,7 +194,9 @@ def test_images_are_not_held_to_the_text_cap():
     doc = minimal_doc()
     big = imgs.jpeg_bytes(1600, 1200)
     assert len(b64(big)) > 100_000
-    doc["reports"][0]["tree"][0]["children"][0]["children"][0]["photos"] = [{"image": b64(big), "caption": ""}]
+    doc["reports"][0]["tree"][0]["children"][0]["children"][0]["photos"] = [
+        {"image": b64(big), "caption": ""}
+    ]
     emblem = imgs.photo_image(1200, 1200)
     import io
 
