@@ -27,6 +27,7 @@ from .file_actions import FileActions
 from .heading_form import HeadingForm
 from .item_form import ItemForm
 from .message_boxes import choice_box, confirm_box, inform_box
+from .office_export import OfficeExport
 from .settings import Settings
 from .tree_panel import TreePanel, descendant_items
 
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._totals_timer.timeout.connect(self._show_totals)
 
         self.files = FileActions(self)
+        self.office = OfficeExport(self)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -158,6 +160,12 @@ class MainWindow(QMainWindow):
         self.act_export_json = self._action("ส่งออก JSON…", f.export_json)
         self.act_export_pdf = self._action(
             "ส่งออก PDF…", f.export_pdf, "Ctrl+E", "สร้างไฟล์ PDF ของรายงานเพื่อพิมพ์และเผยแพร่"
+        )
+        self.act_export_docx = self._action(
+            "ส่งออก Word…", self.office.export_docx, None, "รายงานทั้งฉบับเป็นเอกสาร Word (.docx) ที่แก้ไขต่อได้"
+        )
+        self.act_export_xlsx = self._action(
+            "ส่งออก Excel…", self.office.export_xlsx, None, "แบบรายงานพร้อมสูตรผลรวม และสรุป เป็นแฟ้ม Excel (.xlsx)"
         )
         self.act_preview = self._action("ตัวอย่างก่อนพิมพ์…", f.preview_pdf, None, "ดูหน้ารายงานทุกหน้าตามที่จะพิมพ์ออกมา")
         self.act_print = self._action("พิมพ์…", f.print_report, K.Print, "พิมพ์รายงานทั้งฉบับหรือบางหน้า")
@@ -234,6 +242,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         for a in (self.act_import, self.act_export_json, self.act_export_pdf):
             m.addAction(a)
+        m.addAction(self.act_export_docx)
+        m.addAction(self.act_export_xlsx)
         m.addSeparator()
         m.addAction(self.act_preview)
         m.addAction(self.act_print)
@@ -484,6 +494,8 @@ class MainWindow(QMainWindow):
             self.act_save_copy,
             self.act_export_json,
             self.act_export_pdf,
+            self.act_export_docx,
+            self.act_export_xlsx,
             self.act_preview,
             self.act_print,
             self.act_new_round,
@@ -656,6 +668,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.files.pdf_running():
             self.files.cancel_pdf()
+        self.office.wait()
         self.files.remove_temporary_files()
         if self.document is not None:
             self.document.close()  # backup, release the file's lock
