@@ -20,7 +20,7 @@ from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 from pipun_desktop.interchange.json_format import read_document  # noqa: E402
 from pipun_desktop.pdf.export import export_report_pdf  # noqa: E402
 from pipun_desktop.storage.store import ReportStore  # noqa: E402
-from pipun_desktop.ui import file_actions, pdf_print  # noqa: E402
+from pipun_desktop.ui import pdf_job, pdf_print  # noqa: E402
 from pipun_desktop.ui.main_window import MainWindow  # noqa: E402
 from pipun_desktop.ui.pdf_pages import PDFIUM_LOCK, PdfPages  # noqa: E402
 from pipun_desktop.ui.pdf_preview import CACHE_PAGES, FIT_PAGE, FIT_WIDTH, GAP, PdfPreviewDialog  # noqa: E402
@@ -405,7 +405,7 @@ def test_print_preview_from_the_menu_uses_a_temporary_pdf(window, qtbot):
     qtbot.waitUntil(lambda: window.files.preview is not None, timeout=120_000)
     preview = window.files.preview
     temp = preview.path
-    assert temp.is_file() and temp.parent.name.startswith(file_actions.TEMP_PREFIX)
+    assert temp.is_file() and temp.parent.name.startswith(pdf_job.TEMP_PREFIX)
     assert temp.parent.parent == window.files._temp_dir.parent  # in the temporary folder
     assert preview.page_label.text() == "หน้า ๑ จาก ๙๗" and window.choices == []
     preview.next_page()
@@ -442,7 +442,7 @@ def test_print_from_the_menu_prints_a_temporary_pdf_then_removes_it(window, qtbo
     qtbot.waitUntil(lambda: bool(printed) and not window.files.pdf_running(), timeout=120_000)
     ((path, _, pages),) = printed
     assert pages == SAMPLE_PAGES and window.choices == []
-    assert file_actions.TEMP_PREFIX in path
+    assert pdf_job.TEMP_PREFIX in path
     from pathlib import Path
 
     assert not Path(path).exists()
