@@ -8,11 +8,19 @@ import sys
 
 from ..interchange.json_format import InterchangeError
 from ..thai.amounts import AmountError
+from ..util.targets import show_name
 from .commands import COMMANDS
 from .loading import CliError
 from .thai_argparse import thai_messages
 
 EXIT_BAD_INPUT = 2
+
+
+def one_line(message: object) -> str:
+    """The promise is one line: a message carrying SQLite's or the OS's own line breaks is joined up, and a file
+    name that is not UTF-8 (Linux) prints its bad bytes as \\xNN instead of failing to print at all."""
+    text = " ".join(str(message).split())
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,11 +46,12 @@ def run(argv: list[str]) -> int:
             args = build_parser().parse_args(argv)
         return COMMANDS[args.command][2](args)
     except (CliError, InterchangeError, AmountError) as exc:
-        print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
+        print(f"ข้อผิดพลาด: {one_line(exc)}", file=sys.stderr)
     except sqlite3.Error as exc:
-        print(f"ข้อผิดพลาด: ไฟล์ข้อมูลมีปัญหา ({exc})", file=sys.stderr)
+        print(f"ข้อผิดพลาด: ไฟล์ข้อมูลมีปัญหา ({one_line(exc)})", file=sys.stderr)
     except OSError as exc:
-        print(f"ข้อผิดพลาด: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        where = show_name(exc.filename) if isinstance(exc.filename, str) else ""
+        print(f"ข้อผิดพลาด: {one_line(exc.strerror or exc)}: {where}".rstrip(": "), file=sys.stderr)
     except KeyboardInterrupt:
         print("ยกเลิก", file=sys.stderr)
     except Exception as exc:
@@ -51,5 +60,5 @@ def run(argv: list[str]) -> int:
 
         if not isinstance(exc, StorageError):
             raise
-        print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
+        print(f"ข้อผิดพลาด: {one_line(exc)}", file=sys.stderr)
     return EXIT_BAD_INPUT

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -111,12 +114,10 @@ def harden(conn: sqlite3.Connection) -> None:
 
 
 def verify(conn: sqlite3.Connection, path: Path) -> int:
-    """quick_check, then the schema against ours; returns the file's schema version."""
+    """The schema against ours first (reading sqlite_master evaluates nothing of the file's SQL), then
+    quick_check, which evaluates the tables' CHECK expressions: only ours by then, and bounded in time."""
     name = Path(path).name
     try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-        if rows != [("ok",)]:
-            raise StorageError(f"ไฟล์ {name} เสียหาย ({str(rows[0][0])[:80]}) โปรดกู้คืนจากสำเนาสำรอง")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         master = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
@@ -128,7 +129,40 @@ def verify(conn: sqlite3.Connection, path: Path) -> int:
         raise StorageError(
             f"ไฟล์ {name} มีโครงสร้างที่โปรแกรมนี้ไม่ได้สร้าง (เช่น ตาราง วิว หรือทริกเกอร์เพิ่มเติม) จึงไม่เปิดเพื่อความปลอดภัย"
         )
+    try:
+        with time_limit(conn, CHECK_SECONDS):
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc).lower():
+            raise StorageError(
+                f"ตรวจไฟล์ {name} ไม่เสร็จภายใน {CHECK_SECONDS:g} วินาที จึงไม่เปิด "
+                f"(ไฟล์อาจเสียหายหรืออยู่บนไดรฟ์ที่ช้ามาก โปรดคัดลอกมาไว้ในเครื่องหรือกู้คืนจากสำเนาสำรอง)"
+            ) from None
+        raise open_error(exc, name) from None
+    except sqlite3.Error as exc:
+        raise open_error(exc, name) from None
+    if rows != [("ok",)]:
+        first = " ".join(str(rows[0][0]).split())[:80] if rows else "?"
+        raise StorageError(f"ไฟล์ {name} เสียหาย ({first}) โปรดกู้คืนจากสำเนาสำรอง")
     return version
+
+
+CHECK_SECONDS = 20.0  # quick_check of a 240 MB file takes a few seconds; a file that takes longer is refused
+
+
+@contextmanager
+def time_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
+    """Interrupt whatever `conn` runs inside the block once `seconds` have passed (SQLite's progress handler)."""
+    deadline = time.monotonic() + seconds
+
+    def over() -> int:
+        return 1 if time.monotonic() > deadline else 0
+
+    conn.set_progress_handler(over, 1_000)
+    try:
+        yield
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 def _code(exc: sqlite3.Error) -> int:
@@ -145,7 +179,7 @@ def open_error(exc: sqlite3.Error, name: str) -> StorageError:
         )
     if code == SQLITE_CANTOPEN:
         return StorageError(f"เปิดไฟล์ {name} ไม่ได้ (ไม่มีสิทธิ์ หรือโฟลเดอร์เข้าถึงไม่ได้)")
-    return StorageError(f"ไฟล์ {name} เสียหายหรือไม่ใช่ไฟล์ของโปรแกรมนี้ ({exc})")
+    return StorageError(f"ไฟล์ {name} เสียหายหรือไม่ใช่ไฟล์ของโปรแกรมนี้ ({' '.join(str(exc).split())[:160]})")
 
 
 def write_error(exc: sqlite3.Error) -> StorageError:
