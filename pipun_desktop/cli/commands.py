@@ -12,7 +12,7 @@ from pathlib import Path
 from ..core.checks import ERROR, check_report
 from ..core.fingerprint import report_fingerprint
 from ..core.totals import Totals, report_totals
-from ..interchange.json_format import parse_document, write_document
+from ..interchange.json_format import read_document, write_document
 from ..thai.amounts import decimal_string
 from .loading import CliError, load_document, pick_report
 from .office_commands import OFFICE_IMPORT_COMMANDS
@@ -45,11 +45,7 @@ def run_import_json(args) -> int:
             raise CliError(problem)
     if out.exists() and not args.force:
         raise CliError(f"มีไฟล์ {out} อยู่แล้ว (ใช้ --force เพื่อเขียนทับ)")
-    try:
-        data = Path(args.json_file).read_bytes()
-    except OSError as exc:
-        raise CliError(f"เปิดไฟล์ {args.json_file} ไม่ได้: {exc.strerror or exc}") from None
-    doc = parse_document(data)
+    doc = read_document(args.json_file)
     from ..storage.building import back_up_before_replacing, build_data_file
 
     saved = back_up_before_replacing(out) if out.exists() else None

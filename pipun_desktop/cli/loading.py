@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..core.model import Document, Report
 from ..interchange.json_format import read_document
+from ..util.targets import show_name, special_file_problem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -25,7 +26,10 @@ def is_data_file(path: Path) -> bool:
 def load_document(path) -> Document:
     path = Path(path)
     if not path.exists():
-        raise CliError(f"ไม่พบไฟล์ {path}")
+        raise CliError(f"ไม่พบไฟล์ {show_name(path)}")
+    problem = special_file_problem(path)  # /dev/zero would be read for ever, a FIFO would block
+    if problem:
+        raise CliError(problem)
     if is_data_file(path):
         from ..storage.store import ReportStore
 

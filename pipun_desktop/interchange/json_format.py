@@ -341,11 +341,25 @@ def parse_document(text: str | bytes) -> Document:
     return _Reader().document(raw)
 
 
+MAX_JSON_BYTES = 256 * 1024 * 1024  # far above a report with its emblem (the sample: 0.2 MB)
+
+
 def read_document(path) -> Document:
+    """Read a JSON document; only a regular file, and not more than MAX_JSON_BYTES (/dev/zero never ends)."""
+    from ..util.targets import show_name, special_file_problem
+
+    problem = special_file_problem(path)
+    if problem:
+        raise InterchangeError("", problem)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as f:
+            data = f.read(MAX_JSON_BYTES + 1)
     except OSError as exc:
-        raise InterchangeError("", f"เปิดไฟล์ {path} ไม่ได้: {exc.strerror or exc}") from None
+        raise InterchangeError("", f"เปิดไฟล์ {show_name(path)} ไม่ได้: {exc.strerror or exc}") from None
+    if len(data) > MAX_JSON_BYTES:
+        raise InterchangeError(
+            "", f"ไฟล์ {show_name(Path(path).name)} ใหญ่เกิน {MAX_JSON_BYTES // 2**20} MB ไม่ใช่ไฟล์รายงาน"
+        )
     return parse_document(data)
 
 

@@ -8,7 +8,6 @@ so out_path is either the old file, absent, or a complete new PDF.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..core.model import Item, walk
+from ..util.leftovers import clean_leftovers, temp_path
 from ..util.targets import output_target_problem
 from .fonts import FontMissingError, FontSet
 from .papers_pdf import DOCUMENTS, PapersDocTemplate, papers_story, papers_title
@@ -97,8 +97,8 @@ def export_report_pdf(
                 progress(min(state["base"] + state["placed"], state["total"]), state["total"], "กำลังจัดหน้า")
 
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".pdf-part", dir=folder)
-        os.close(fd)
+        clean_leftovers(folder)  # what exports and imports killed earlier left here
+        tmp = str(temp_path(folder, "pdf-part"))
     except OSError as exc:
         raise PdfExportError(f"เขียนไฟล์ในโฟลเดอร์ {folder} ไม่ได้: {exc.strerror or exc}") from None
     try:

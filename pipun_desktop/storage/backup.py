@@ -15,15 +15,19 @@ import hashlib
 import os
 import re
 import sqlite3
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..util.processes import pid_alive
 from .errors import StorageError
 
 APP_NAME = "PipunDesktop"
 KEEP_RECENT, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 10, 7, 8, 12
 MAX_BACKUPS = KEEP_RECENT + KEEP_DAILY + KEEP_WEEKLY + KEEP_MONTHLY
+# The copies of one file together: beyond this the oldest go (the newest copy always stays, however large).
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 SUFFIX = ".pipun"
 _NAME_RE = re.compile(r"^(\d{8}T\d{6}\d{6}Z)-([a-z-]+)\.pipun$")
 
@@ -167,13 +171,21 @@ def choose_kept(backups: list[BackupInfo]) -> set[Path]:
 def thin(folder: Path) -> None:
     for entry in folder.iterdir():
         if entry.name.startswith(".partial-"):
-            try:  # left by a program killed mid-copy
-                if time.time() - entry.stat().st_mtime > 3600:
+            try:  # left by a program killed mid-copy (its pid is in the name)
+                pid = entry.name.split("-")[1]
+                dead = pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid))
+                if dead or time.time() - entry.stat().st_mtime > 3600:
                     entry.unlink()
             except OSError:
                 pass
     backups = list_backups_in(folder)
     kept = choose_kept(backups)
+    total = 0
+    for b in backups:  # newest first: the oldest go once the copies kept pass MAX_TOTAL_BYTES together
+        if b.path in kept:
+            total += b.size
+            if total > MAX_TOTAL_BYTES and b is not backups[0]:
+                kept.discard(b.path)
     for b in backups:
         if b.path not in kept:
             try:
@@ -187,10 +199,12 @@ def list_backups_in(folder: Path) -> list[BackupInfo]:
     for entry in folder.iterdir():
         m = _NAME_RE.match(entry.name)
         if m:
-            when = dt.datetime.strptime(m.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
-            try:
-                out.append(BackupInfo(entry, when, m.group(2), entry.stat().st_size))
-            except OSError:
-                pass
+            try:  # a name that only looks like ours (month 13) is not one of our copies: ignored, never fatal
+                when = dt.datetime.strptime(m.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
+                st = entry.stat()
+            except (ValueError, OSError):
+                continue
+            if stat.S_ISREG(st.st_mode):
+                out.append(BackupInfo(entry, when, m.group(2), st.st_size))
     out.sort(key=lambda b: b.when, reverse=True)
     return out

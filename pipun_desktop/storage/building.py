@@ -3,32 +3,22 @@
 from __future__ import annotations
 
 import os
-import tempfile
-import time
 from pathlib import Path
 
 from ..core.model import Document
-from ..util.targets import is_sqlite_file
+from ..util.leftovers import STALE_AFTER_SECONDS as STALE_AFTER
+from ..util.leftovers import clean_leftovers, temp_path
+from ..util.targets import is_sqlite_file, show_name, special_file_problem
 from .errors import StorageError
+from .opening import check_name_length
 from .store import ReportStore
 
-# An import killed mid-way (power cut) leaves its hidden half-built file behind; one this old is no
-# longer being written by anybody, so the next build beside it clears it.
-STALE_AFTER_SECONDS = 3600
+STALE_AFTER_SECONDS = STALE_AFTER  # a half-built file this old is nobody's, whoever made it
 
 
 def clear_stale_builds(out: Path, now: float | None = None) -> list[Path]:
-    """Remove half-built files left beside `out` by builds that died long ago; returns what went."""
-    now = time.time() if now is None else now
-    removed = []
-    for leftover in out.parent.glob(f".{out.name}.*.creating*"):
-        try:
-            if now - leftover.stat().st_mtime > STALE_AFTER_SECONDS:
-                leftover.unlink()
-                removed.append(leftover)
-        except OSError:
-            continue  # somebody else's file or already gone: not ours to fuss over
-    return removed
+    """Remove what dead builds (and dead PDF/JSON exports) left in `out`'s folder; returns what went."""
+    return clean_leftovers(Path(out).parent, now)
 
 
 def back_up_before_replacing(out: Path) -> Path | None:
@@ -54,10 +44,17 @@ def back_up_before_replacing(out: Path) -> Path | None:
 def build_data_file(doc: Document, out) -> Path:
     """Write `doc` as a new data file at `out`, built beside it and renamed: `out` is absent or complete."""
     out = Path(out)
-    clear_stale_builds(out.parent.resolve() / out.name)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".creating", dir=out.parent.resolve())
-    os.close(fd)
-    os.unlink(tmp)
+    problem = special_file_problem(out)
+    if problem:
+        raise StorageError(problem)
+    check_name_length(out)
+    folder = out.parent.resolve()
+    clean_leftovers(folder)
+    try:
+        tmp = str(temp_path(folder, "creating"))
+        os.unlink(tmp)  # ReportStore.create makes the file itself
+    except OSError as exc:
+        raise StorageError(f"สร้างไฟล์ในโฟลเดอร์ {show_name(folder)} ไม่ได้: {exc.strerror or exc}") from None
     try:
         with ReportStore.create(tmp, doc.organization, lock=False) as store:  # a private file until renamed
             store.import_document(doc)

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import sys
 import threading
 import uuid
 from dataclasses import dataclass
 
+from ..util.processes import pid_alive
 from .errors import FileLockedError
 from .identity import host_name, iso_now, local_text, now_utc, os_user, parse_iso
 
@@ -38,34 +38,6 @@ class LockInfo:
             f"ผู้ใช้ {self.user or '?'} ที่เครื่อง {self.host or '?'} "
             f"ตั้งแต่ {local_text(self.since)} (สัญญาณล่าสุด {local_text(self.heartbeat)})"
         )
-
-
-def pid_alive(pid: int) -> bool:
-    """Whether process `pid` runs on this machine (an unknown answer counts as alive: never steal a live lock)."""
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return kernel32.GetLastError() == 5  # access denied: it exists
-        try:
-            code = ctypes.c_ulong()
-            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return True
-    return True
 
 
 def is_stale(info: LockInfo, now: dt.datetime | None = None) -> bool:

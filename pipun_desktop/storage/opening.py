@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from ..util.targets import show_name, special_file_problem
 from .errors import StorageError, WriteError
 from .schema import APPLICATION_ID, SCHEMA_VERSION, expected_master
 
@@ -40,16 +41,20 @@ class Header:
 def check_header(path: Path) -> Header:
     """Refuse what is not one of our files, from its raw header, before SQLite reads it."""
     path = Path(path)
+    for candidate in (path, Path(f"{path}-journal")):
+        problem = special_file_problem(candidate)  # a FIFO would block the open below (or SQLite's) for ever
+        if problem:
+            raise StorageError(problem)
     try:
         with open(path, "rb") as f:
             head = f.read(100)
             size = os.fstat(f.fileno()).st_size
     except FileNotFoundError:
-        raise StorageError(f"ไม่พบไฟล์ {path}") from None
+        raise StorageError(f"ไม่พบไฟล์ {show_name(path)}") from None
     except IsADirectoryError:
-        raise StorageError(f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์รายงาน") from None
+        raise StorageError(f"{show_name(path)} เป็นโฟลเดอร์ ไม่ใช่ไฟล์รายงาน") from None
     except OSError as exc:
-        raise StorageError(f"เปิดไฟล์ {path} ไม่ได้: {exc.strerror or exc}") from None
+        raise StorageError(f"เปิดไฟล์ {show_name(path)} ไม่ได้: {exc.strerror or exc}") from None
     if not head:
         raise StorageError(f"ไฟล์ {path.name} ว่างเปล่า ไม่ใช่ไฟล์รายงาน")
     if not head.startswith(SQLITE_HEADER) or len(head) < 100:
@@ -84,6 +89,18 @@ def sqlite_uri(path, mode: str) -> str:
     return f"file://{uri_path(str(Path(path).resolve()), os.name == 'nt')}?mode={mode}"
 
 
+def check_name_length(path: Path) -> None:
+    """SQLite writes beside a data file a journal named FILE-journal: a name too long for that cannot be saved."""
+    if len(os.fsencode(Path(path).name)) > NAME_MAX - len("-journal"):
+        raise StorageError(
+            f"ชื่อไฟล์ {show_name(Path(path).name)[:40]}… ยาวเกินไปสำหรับไฟล์ข้อมูล "
+            f"(ได้ไม่เกิน {NAME_MAX - len('-journal')} ไบต์) โปรดตั้งชื่อให้สั้นลง"
+        )
+
+
+NAME_MAX = 255  # bytes in one file name on Linux/macOS file systems; NTFS allows 255 UTF-16 units
+
+
 def uri_path(text: str, windows: bool) -> str:
     """Path.as_uri() would put a UNC server (\\\\server\\share) in the URI's authority, which SQLite refuses;
     here the authority stays empty and the server stays in the path ("file:////server/share/x")."""
@@ -91,7 +108,8 @@ def uri_path(text: str, windows: bool) -> str:
         text = text.replace("\\", "/")
         if not text.startswith("//"):
             text = "/" + text  # C:/x -> /C:/x
-    return quote(text, safe="/:")
+    # a Linux name that is not UTF-8 carries its bytes as surrogates: give SQLite those very bytes
+    return quote(text.encode("utf-8", "surrogateescape"), safe="/:")
 
 
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:

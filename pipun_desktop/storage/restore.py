@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from ..util.leftovers import temp_name
 from . import backup as backups_mod
 from .errors import FileLockedError, StorageError
 from .opening import sqlite_uri
@@ -37,6 +38,8 @@ def restore_file(path, backup_path) -> Path | None:
     from .store import ReportStore
 
     path, backup_path = Path(path), Path(backup_path)
+    if _same_file(path, backup_path):
+        raise StorageError("สำเนาสำรองที่เลือกคือไฟล์ที่จะกู้คืนเอง กู้คืนจากตัวเองไม่ได้ โปรดเลือกสำเนาอื่น")
     with ReportStore.open(backup_path, read_only=True, backups=False):
         pass  # the backup passes every check a file must pass before it is used
     if path.exists():
@@ -52,6 +55,13 @@ def restore_file(path, backup_path) -> Path | None:
     return _replace_whole(path, backup_path)
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
 def _replace_whole(path: Path, backup_path: Path) -> Path | None:
     saved = None
     folder = backups_mod.backup_folder(path)
@@ -61,7 +71,7 @@ def _replace_whole(path: Path, backup_path: Path) -> Path | None:
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
             saved = folder / f"{stamp}-before-restore{backups_mod.SUFFIX}"
             shutil.copyfile(path, saved)
-        tmp = path.with_name(f".{path.name}.restoring")
+        tmp = path.with_name(temp_name("restoring"))
         for leftover in (tmp, Path(f"{tmp}-journal")):
             if leftover.exists():
                 leftover.unlink()

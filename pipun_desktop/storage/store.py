@@ -36,6 +36,8 @@ from ..core.model import (
     Report,
     Reporter,
 )
+from ..util.leftovers import clean_leftovers, temp_name
+from ..util.targets import is_sqlite_file, output_target_problem, show_name
 from . import backup as backups_mod
 from . import lock as lock_mod
 from .audit import AuditEntry, AuditWriter, history
@@ -59,6 +61,7 @@ from .errors import FileLockedError, LockLostError, StorageError, WriteError  # 
 from .opening import (  # noqa: F401 (SQLITE_HEADER, check_header were defined here)
     SQLITE_HEADER,
     check_header,
+    check_name_length,
     connect,
     open_error,
     sqlite_uri,
@@ -123,9 +126,10 @@ class ReportStore:
         """A new, empty file; backups start from its next opening unless `backups`."""
         path = Path(path)
         if path.exists():
-            raise StorageError(f"มีไฟล์ {path} อยู่แล้ว")
+            raise StorageError(f"มีไฟล์ {show_name(path)} อยู่แล้ว")
+        check_name_length(path)
         try:
-            sqlite3.connect(path).close()
+            sqlite3.connect(sqlite_uri(path, "rwc"), uri=True).close()
             conn = cls._connect(path)
         except sqlite3.Error as exc:
             raise StorageError(f"สร้างไฟล์ {path} ไม่ได้: {exc}") from None
@@ -157,6 +161,9 @@ class ReportStore:
         """
         path = Path(path)
         check_header(path)
+        if not read_only:
+            check_name_length(path)
+            clean_leftovers(path.parent)  # what imports and exports killed earlier left beside it
         try:
             conn = cls._connect(path, read_only) if read_only else connect(path)
         except sqlite3.Error as exc:
@@ -379,7 +386,13 @@ class ReportStore:
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise StorageError("เลือกชื่อไฟล์อื่นที่ไม่ใช่ไฟล์ที่เปิดอยู่")
-        partial = target.with_name(f".{target.name}.copying")
+        problem = (
+            output_target_problem(target, "สำเนา") if target.exists() and not is_sqlite_file(target) else None
+        )
+        if problem:
+            raise StorageError(problem)
+        clean_leftovers(target.parent)
+        partial = target.with_name(temp_name("copying"))
         backups_mod.copy_database(self.conn, target, partial, f"บันทึกสำเนา {target.name} ไม่ได้")
         return target
 
@@ -405,6 +418,12 @@ class ReportStore:
         """
         if self.read_only:
             raise StorageError("ไฟล์นี้เปิดแบบอ่านอย่างเดียว กู้คืนไม่ได้")
+        from .restore import _same_file
+
+        if _same_file(
+            self.path, Path(backup_path)
+        ):  # copying a file onto itself waits on its own lock for ever
+            raise StorageError("สำเนาสำรองที่เลือกคือไฟล์ที่จะกู้คืนเอง กู้คืนจากตัวเองไม่ได้ โปรดเลือกสำเนาอื่น")
         with ReportStore.open(backup_path, read_only=True, backups=False) as source:
             before = backups_mod.make_backup(self.conn, self.path, "before-restore")
             try:

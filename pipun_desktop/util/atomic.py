@@ -1,15 +1,18 @@
 """Write a file whole or not at all."""
 
 import os
-import tempfile
 from pathlib import Path
+
+from .leftovers import clean_leftovers, temp_path
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    folder = path.parent if str(path.parent) else Path(".")
+    clean_leftovers(folder)
+    tmp = temp_path(folder, "tmp")
     try:
-        with os.fdopen(fd, "wb") as f:
+        with open(tmp, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
