@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipun_desktop.core.fingerprint import report_fingerprint
 from pipun_desktop.core.model import Budget, Conclusion, DetailBlock, Heading, Item, Organization, Report
+from pipun_desktop.interchange.fingerprint import report_fingerprint
 from pipun_desktop.interchange.json_format import read_document
 from pipun_desktop.storage.identity import host_name, os_user, parse_iso
 from pipun_desktop.storage.store import ReportStore, StorageError

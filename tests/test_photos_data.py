@@ -14,8 +14,8 @@ from test_cli import run
 from test_interchange import minimal_doc, minimal_item, parse
 from test_safety_badfiles import make_v1_file
 
-from pipun_desktop.core.fingerprint import report_fingerprint
 from pipun_desktop.core.model import Papers, Photo
+from pipun_desktop.interchange.fingerprint import report_fingerprint
 from pipun_desktop.interchange.json_format import InterchangeError, document_to_dict
 from pipun_desktop.storage.building import build_data_file
 from pipun_desktop.storage.schema import SCHEMA_VERSION
@@ -184,7 +184,7 @@ def test_fingerprint_follows_photos_not_papers():
     assert report_fingerprint(org, changed) != before
     # a report without photos hashes as before photos existed (no "photos" key in the hashed JSON)
     plain = parse(minimal_doc()).reports[0]
-    from pipun_desktop.core.fingerprint import canonical_json
+    from pipun_desktop.interchange.fingerprint import canonical_json
 
     assert '"photos"' not in canonical_json(org, plain) and '"papers"' not in canonical_json(org, plain)
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from pipun_desktop.core.fingerprint import report_fingerprint
 from pipun_desktop.core.limits import MAX_FIELD_CHARS
 from pipun_desktop.core.model import (
     Announcement,
@@ -24,6 +23,7 @@ from pipun_desktop.core.model import (
     Report,
     Reporter,
 )
+from pipun_desktop.interchange.fingerprint import report_fingerprint
 from pipun_desktop.interchange.json_format import dump_document, parse_document, write_document
 from pipun_desktop.storage.store import ReportStore
 

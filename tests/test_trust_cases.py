@@ -292,3 +292,39 @@ def test_switching_digits_reaches_every_panel(window, qtbot):
     window.act_arabic.trigger()
     window.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: "๑" in texts(), timeout=3000)
+
+
+# -- new-round on the command line ------------------------------------------------------------------
+def test_cli_new_round_does_what_the_window_does(tmp_path, data_file, capsys):
+    import shutil
+
+    from pipun_desktop.cli.main import run
+    from pipun_desktop.core.rules import new_round
+
+    copy_for_window = tmp_path / "w.pipun"
+    shutil.copy(data_file, copy_for_window)
+    assert run(["new-round", str(data_file)]) == 0
+    assert capsys.readouterr().out.strip() == "2564-12"
+    assert run(["new-round", str(data_file), "--report", "2564-12"]) == 0
+    assert capsys.readouterr().out.strip() == "2565-6"
+    with ReportStore.open(data_file, read_only=True) as store:
+        assert [(i.fiscal_year, i.round) for i in store.reports()] == [(2564, 6), (2564, 12), (2565, 6)]
+        source = store.load_report(store.reports()[0].id)
+        made = store.load_report(store.reports()[1].id)
+        expected = new_round(source, 2564, 12, store.organization())
+    expected.id = made.id
+    for a, b in zip(walk(expected.tree), walk(made.tree), strict=True):
+        a.id = b.id
+    assert made == expected
+    # the same year and round again, a JSON file, a bad --to: one Thai line, exit 2, the file unchanged
+    before = data_file.read_bytes()
+    for args in (
+        ["new-round", str(data_file), "--to", "2564-12"],
+        ["new-round", str(data_file), "--to", "2564"],
+        ["new-round", str(data_file), "--to", "1999-6"],
+        ["new-round", str(SAMPLE)],
+    ):
+        assert run(args) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("ข้อผิดพลาด: ") and err.count("\n") == 1, err
+    assert data_file.read_bytes() == before

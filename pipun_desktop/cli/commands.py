@@ -10,12 +10,13 @@ import sys
 from pathlib import Path
 
 from ..core.checks import ERROR, check_report
-from ..core.fingerprint import report_fingerprint
 from ..core.totals import Totals, report_totals
+from ..interchange.fingerprint import report_fingerprint
 from ..interchange.json_format import read_document, write_document
 from ..thai.amounts import decimal_string
 from .loading import CliError, load_document, pick_report
 from .office_commands import OFFICE_IMPORT_COMMANDS
+from .round_commands import ROUND_COMMANDS
 from .safety_commands import SAFETY_COMMANDS
 
 
@@ -204,3 +205,4 @@ COMMANDS = {
 }
 COMMANDS.update(SAFETY_COMMANDS)
 COMMANDS.update(OFFICE_IMPORT_COMMANDS)
+COMMANDS.update(ROUND_COMMANDS)

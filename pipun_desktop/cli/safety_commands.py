@@ -15,7 +15,7 @@ def add_fingerprint(p):
 
 
 def run_fingerprint(args) -> int:
-    from ..core.fingerprint import report_fingerprint
+    from ..interchange.fingerprint import report_fingerprint
 
     doc = load_document(args.file)
     print(report_fingerprint(doc.organization, pick_report(doc, args.report)))

@@ -46,7 +46,7 @@ class PdfWorker(QObject):
         self._cancel = True
 
     def run(self) -> None:
-        from ..core.fingerprint import report_fingerprint
+        from ..interchange.fingerprint import report_fingerprint
         from ..pdf.export import ExportCancelled, export_report_pdf
 
         try:

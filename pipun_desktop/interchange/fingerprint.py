@@ -18,7 +18,7 @@ PREFIX = "pipun-report-fingerprint/1\n"
 
 
 def canonical_json(organization: Organization, report: Report) -> str:
-    from ..interchange.json_format import report_to_dict
+    from .json_format import report_to_dict
 
     printed = report_to_dict(report, images=False)
     # Only what the printed report shows: the memo and web-form fields are not part of it, and an item
