@@ -21,8 +21,8 @@ from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.parser import oxml_parser
 from docx.shared import Cm, Pt
 from lxml import etree
 
@@ -68,16 +68,30 @@ Element = Any  # lxml elements of the WordprocessingML tree
 
 
 # -- low-level WordprocessingML ------------------------------------------------------------------
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NSMAP = {"w": _W_NS}
+_CLARK: dict[str, str] = {}
+
+
+def _clark(name: str) -> str:
+    """ "w:p" -> "{…main}p", cached: a report of a thousand items makes some 200,000 elements."""
+    clark = _CLARK.get(name)
+    if clark is None:
+        clark = _CLARK[name] = qn(name)
+    return clark
+
+
 def _el(tag: str, **attrs: str) -> Element:
-    el = OxmlElement(tag)
+    el = oxml_parser.makeelement(_clark(tag), nsmap=_NSMAP)
     for k, v in attrs.items():
-        el.set(qn(f"w:{k}"), v)
+        el.set(_clark(f"w:{k}"), v)
     return el
 
 
 def _sub(parent: Element, tag: str, **attrs: str) -> Element:
-    el = _el(tag, **attrs)
-    parent.append(el)
+    el = etree.SubElement(parent, _clark(tag))  # the parent's namespace declarations: no nsmap per element
+    for k, v in attrs.items():
+        el.set(_clark(f"w:{k}"), v)
     return el
 
 
