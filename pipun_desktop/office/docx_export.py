@@ -410,26 +410,29 @@ def form_table(report: Report, digits: str, tick: Any = None) -> Element:
     """The form table as one w:tbl: two header rows (repeated on every page), then the tree."""
     cols = FORM_COLUMNS
     tbl = _table(cols, sum(cols))
-    head = {"align": "center", "bold": True, "size": HEADER_PT, "line": TABLE_LINE}
+
+    def head(text: str) -> list[Element]:
+        return [_para(text, align="center", bold=True, size=HEADER_PT, line=TABLE_LINE)]
+
     r0 = _row(tbl, header=True, cant_split=True)
     r1 = _row(tbl, header=True, cant_split=True)
     for k, text in enumerate(("งาน/กิจกรรม/โครงการ", "ตัวชี้วัด", "เป้าหมาย", "ผลการดำเนินงาน ผลลัพธ์/ผลสัมฤทธิ์")):
-        _cell(r0, [_para(text, **head)], cols[k], vmerge="restart", valign="center")
-    _cell(r0, [_para("งบประมาณ (ถ้ามี)", **head)], sum(cols[4:7]), span=3, valign="center")
+        _cell(r0, head(text), cols[k], vmerge="restart", valign="center")
+    _cell(r0, head("งบประมาณ (ถ้ามี)"), sum(cols[4:7]), span=3, valign="center")
     _cell(
         r0,
-        [_para("แนวทางตามแผนบูรณาการงบประมาณการป้องกันและปราบปรามการทุจริต", **head)],
+        head("แนวทางตามแผนบูรณาการงบประมาณการป้องกันและปราบปรามการทุจริต"),
         sum(cols[7:10]),
         span=3,
         valign="center",
     )
-    _cell(r0, [_para("หมายเหตุ", **head)], cols[10], vmerge="restart", valign="center")
+    _cell(r0, head("หมายเหตุ"), cols[10], vmerge="restart", valign="center")
     for k in range(4):
         _cell(r1, [], cols[k], vmerge="continue")
     for k, text in enumerate(("งบบูรณาการ", "งบหน่วยงาน", "ผลเบิกจ่าย")):
-        _cell(r1, [_para(text, **head)], cols[4 + k], valign="center")
+        _cell(r1, head(text), cols[4 + k], valign="center")
     for k, text in enumerate(APPROACH_LABELS):
-        _cell(r1, [_para(text, **head)], cols[7 + k], valign="center")
+        _cell(r1, head(text), cols[7 + k], valign="center")
     _cell(r1, [], cols[10], vmerge="continue")
 
     totals = report_totals(report)
