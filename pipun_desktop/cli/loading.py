@@ -39,14 +39,18 @@ def load_document(path) -> Document:
 
 
 def pick_report(doc: Document, selector: str | None) -> Report:
-    """`--report` is an index into the file's reports (0 = first) or YEAR-ROUND such as 2564-6."""
+    """`--report` is an index into the file's reports by year and round (0 = the earliest) or YEAR-ROUND such as
+    2564-6."""
     if not doc.reports:
         raise CliError("ไฟล์นี้ยังไม่มีรายงาน")
+    # one order everywhere: by year and round, as the data file and the window list them, whatever order a
+    # JSON document gives (so `--report 0` is the same report in a JSON document and the data file made from it)
+    reports = sorted(doc.reports, key=lambda r: (r.fiscal_year, r.round))
     if selector is None:
-        return doc.reports[0]
+        return reports[0]
     if "-" in selector:
         year, _, rnd = selector.partition("-")
-        for r in doc.reports:
+        for r in reports:
             if str(r.fiscal_year) == year and str(r.round) == rnd:
                 return r
         raise CliError(f"ไม่พบรายงานปี {year} รอบ {rnd} เดือนในไฟล์")
@@ -54,6 +58,6 @@ def pick_report(doc: Document, selector: str | None) -> Report:
         index = int(selector)
     except ValueError:
         raise CliError(f"--report ต้องเป็นลำดับ (0, 1, …) หรือ ปี-รอบ เช่น 2564-6 ไม่ใช่ “{selector}”") from None
-    if not 0 <= index < len(doc.reports):
-        raise CliError(f"ไม่มีรายงานลำดับ {index} (ไฟล์มี {len(doc.reports)} รายงาน)")
-    return doc.reports[index]
+    if not 0 <= index < len(reports):
+        raise CliError(f"ไม่มีรายงานลำดับ {index} (ไฟล์มี {len(reports)} รายงาน)")
+    return reports[index]

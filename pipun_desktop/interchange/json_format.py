@@ -12,6 +12,7 @@ import binascii
 import datetime as dt
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from ..core.limits import too_long, too_long_message
@@ -41,6 +42,7 @@ FORMAT = "pipun-report"
 VERSION = 2  # written; version 1 (no photos, no papers) still reads
 READ_VERSIONS = (1, 2)
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 MAX_DEPTH = 12  # dimension → section → sub-section → … ; deeper trees are a mistake, not a report
 
 
@@ -87,7 +89,7 @@ class _Reader:
         return None if value is None else self.text(value, path)
 
     def integer(self, value, path):
-        if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, bool) or not isinstance(value, int):  # 6.0 is not an integer here
             raise InterchangeError(path, f"ต้องเป็นจำนวนเต็ม ไม่ใช่ {_show(value)}")
         return value
 
@@ -122,7 +124,7 @@ class _Reader:
         if value is None:
             return None
         try:
-            if not isinstance(value, str) or len(value) != 10:
+            if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):  # not "2021-W14-4", not "๒๕๖๔-…"
                 raise ValueError
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -217,7 +219,7 @@ class _Reader:
         year = self.integer(raw["fiscal_year"], f"{path}.fiscal_year")
         if (problem := year_round_problem(year, ROUNDS[0])) is not None:
             raise InterchangeError(f"{path}.fiscal_year", problem)
-        rnd = self.choice(raw["round"], f"{path}.round", ROUNDS)
+        rnd = self.choice(self.integer(raw["round"], f"{path}.round"), f"{path}.round", ROUNDS)
         tree = [
             self.node(n, f"{path}.tree[{i}]", 1) for i, n in enumerate(self.list(raw["tree"], f"{path}.tree"))
         ]
@@ -325,6 +327,21 @@ def _no_constants(name):
     raise InterchangeError("", f"ค่า {name} ใช้ในไฟล์รายงานไม่ได้")
 
 
+MAX_NUMBER_CHARS = 20  # a year, a version or a round is a few digits; 4,300 digits would stall int()
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise InterchangeError("", f"ตัวเลขยาว {len(text):,} หลัก ยาวเกินกว่าจะเป็นค่าในไฟล์รายงาน")
+    return int(text)
+
+
+def _bounded_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise InterchangeError("", f"ตัวเลขยาว {len(text):,} ตัวอักษร ยาวเกินกว่าจะเป็นค่าในไฟล์รายงาน")
+    return float(text)
+
+
 def parse_document(text: str | bytes) -> Document:
     """Parse and validate a whole document; raises InterchangeError."""
     if isinstance(text, bytes):
@@ -333,7 +350,13 @@ def parse_document(text: str | bytes) -> Document:
         except UnicodeDecodeError as exc:
             raise InterchangeError("", f"ไฟล์ไม่ใช่ข้อความ UTF-8 (ไบต์ที่ {exc.start})") from None
     try:
-        raw = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+        raw = json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_no_constants,
+            parse_int=_bounded_int,
+            parse_float=_bounded_float,
+        )
     except json.JSONDecodeError as exc:
         raise InterchangeError("", f"ไม่ใช่ JSON ที่ถูกต้อง (บรรทัด {exc.lineno} คอลัมน์ {exc.colno})") from None
     except RecursionError:

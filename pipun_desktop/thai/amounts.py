@@ -44,7 +44,9 @@ def parse_amount(text: object) -> int | None:
 
 def satang_from_decimal_string(s: str) -> int:
     """Strict parse of the interchange form ("20000.00", up to two decimals, no separators)."""
-    if not isinstance(s, str) or not re.fullmatch(r"\d+(?:\.\d{1,2})?", s):
+    # ASCII digits only (not Thai, full-width or Arabic-Indic ones), and the length first: a million digits
+    # would make Decimal work for a long time (or overflow) before the range check could refuse them
+    if not isinstance(s, str) or len(s) > 20 or not re.fullmatch(r"[0-9]+(?:\.[0-9]{1,2})?", s, re.ASCII):
         raise ValueError(s)
     try:
         value = Decimal(s)
