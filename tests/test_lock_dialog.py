@@ -12,7 +12,13 @@ HOLDER = LockInfo("t", "somsri", "PC-การเงิน", 42, "2021-04-08T02:
 
 def test_message_says_who_where_since_when():
     text = lock_message("/x/org.pipun", HOLDER)
-    assert "org.pipun" in text and "somsri" in text and "PC-การเงิน" in text and "2021-04-08" in text
+    assert (
+        "org.pipun" in text
+        and "somsri" in text
+        and "PC-การเงิน" in text
+        and "เมษายน ๒๕๖๔" in text
+        and "2021" not in text
+    )
     assert "อ่านอย่างเดียว" in text
 
 

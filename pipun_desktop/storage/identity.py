@@ -46,3 +46,19 @@ def local_text(text: str) -> str:
     """An ISO UTC time as the user's local clock shows it, "2021-04-08 14:05"."""
     value = parse_iso(text)
     return text if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def thai_local_text(text: str) -> str:
+    """An ISO UTC time as the user's local clock shows it, in Thai digits and the Buddhist era:
+    "๘ เมษายน ๒๕๖๔ เวลา ๑๔:๐๕ น." (the text itself when it is not a time)."""
+    from ..thai.dates import thai_date
+    from ..thai.digits import render_digits
+
+    value = parse_iso(text)
+    if value is None:
+        return text or "?"
+    try:
+        local = value.astimezone()
+    except (OverflowError, OSError, ValueError):
+        local = value
+    return f"{thai_date(local.date())} เวลา {render_digits(local.strftime('%H:%M'), 'thai')} น."

@@ -153,7 +153,9 @@ class ReportStore:
         return store
 
     @classmethod
-    def open(cls, path, read_only: bool = False, *, backups: bool = True, lock: bool = True) -> ReportStore:
+    def open(
+        cls, path, read_only: bool = False, *, backups: bool = True, lock: bool = True, take_over: str = ""
+    ) -> ReportStore:
         """Open a file after checking it (see opening.py).
 
         Writable: takes the edit lock (FileLockedError says who has it; open read-only instead), migrates an
@@ -175,7 +177,10 @@ class ReportStore:
             if read_only:
                 if version >= 2:
                     holder = lock_mod.read_lock(conn)
-                    store.locked_by = holder if holder and not lock_mod.is_stale(holder) else None
+                    fid = lock_mod.file_id(path)
+                    store.locked_by = (
+                        holder if holder and not lock_mod.is_stale(holder, current_file_id=fid) else None
+                    )
                 return store
             try:
                 conn.execute("PRAGMA journal_mode = DELETE")
@@ -187,7 +192,7 @@ class ReportStore:
                 store._migrate(version)
             if lock:
                 try:
-                    store._take_lock()
+                    store._take_lock(take_over)
                 except WriteError as exc:
                     reason = str(exc).split(":", 1)[-1].split("การแก้ไขนี้")[0].strip()
                     raise StorageError(
@@ -224,6 +229,24 @@ class ReportStore:
             self.conn.close()
 
     @staticmethod
+    def lock_holder_row(path) -> lock_mod.LockInfo | None:
+        """The lock row of `path` as it is, stale or not (None: none, or the file does not open)."""
+        try:
+            with ReportStore.open(path, read_only=True, backups=False) as store:
+                return lock_mod.read_lock(store.conn) if store.version >= 2 else None
+        except StorageError:
+            return None
+
+    @staticmethod
+    def watch_lock(path, holder: lock_mod.LockInfo, seconds: float | None = None) -> bool:
+        """For a lock whose heartbeat is in the future (the holder's clock ran fast): watch it for longer than a
+        live holder's heartbeat interval; True when it never moved, so that the user may take the file over
+        (open(..., take_over=holder.token)). Never writes."""
+        seconds = lock_mod.HEARTBEAT_SECONDS + 15 if seconds is None else seconds
+
+        return lock_mod.wait_for_silence(lambda: ReportStore.lock_holder_row(path), holder, seconds)
+
+    @staticmethod
     def lock_holder(path) -> lock_mod.LockInfo | None:
         """Who holds the edit lock of `path` now (a live, non-stale lock), without changing anything."""
         try:
@@ -234,15 +257,18 @@ class ReportStore:
 
     def _check_not_locked(self) -> None:
         holder = lock_mod.read_lock(self.conn)
-        if holder is not None and not lock_mod.is_stale(holder):
+        if holder is not None and not lock_mod.is_stale(holder, current_file_id=lock_mod.file_id(self.path)):
             raise FileLockedError(lock_mod.locked_message(self.path.name, holder), holder)
 
-    def _take_lock(self) -> None:
-        mine = self.lock or lock_mod.new_lock()
+    def _take_lock(self, take_over: str = "") -> None:
+        fid = lock_mod.file_id(self.path)
+        if self.lock is not None and lock_mod.is_copy(self.lock, fid):
+            self.lock = None  # restored or replaced underneath: a new token for the file as it is now
+        mine = self.lock or lock_mod.new_lock(self.path)
         try:
             self._begin()
             try:
-                cleared = lock_mod.acquire(self.conn, mine, self.path.name)
+                cleared = lock_mod.acquire(self.conn, mine, self.path.name, fid, take_over)
             except BaseException:
                 self._rollback()
                 raise
@@ -250,7 +276,7 @@ class ReportStore:
         except sqlite3.Error as exc:
             raise write_error(exc) from None
         self.lock = mine
-        if cleared is not None and cleared.token:
+        if cleared is not None and cleared.token and not lock_mod.is_copy(cleared, fid):  # a copy's: not news
             self.cleared_lock = cleared
             self.warnings.append(f"ล้างการล็อกที่ค้างอยู่ของ{cleared.describe()} แล้ว (โปรแกรมนั้นปิดไปโดยไม่ปกติ)")
         if self._heartbeat is None:

@@ -81,8 +81,10 @@ class ReportDocument(QObject):
 
     # -- opening and switching -----------------------------------------------------------------
     @classmethod
-    def open(cls, path, read_only: bool = False, digits: str = "thai", parent=None) -> ReportDocument:
-        store = ReportStore.open(Path(path), read_only=read_only)
+    def open(
+        cls, path, read_only: bool = False, digits: str = "thai", parent=None, take_over: str = ""
+    ) -> ReportDocument:
+        store = ReportStore.open(Path(path), read_only=read_only, take_over=take_over)
         try:
             return cls(store, digits=digits, parent=parent)
         except BaseException:

@@ -20,7 +20,7 @@ from ..core.framework import empty_report
 from ..core.model import Document, Organization
 from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, following_round, new_round, year_round_clash
 from ..interchange.json_format import InterchangeError, read_document, write_document
-from ..storage.building import build_data_file
+from ..storage.building import back_up_before_replacing, build_data_file
 from ..storage.store import StorageError
 from ..thai.digits import render_digits
 from .data_files import DATA_SUFFIX, data_dir, free_path
@@ -103,7 +103,10 @@ class FileActions(PdfJobs):
 
     def _open_document(self, path: Path) -> ReportDocument | None:
         """Open for editing; when another program holds the file, say who and offer read-only (None: declined)."""
+        from ..storage import lock as lock_mod
         from ..storage.errors import FileLockedError
+        from ..storage.identity import host_name
+        from .lock_dialog import ask_about_future_lock, watch_lock
 
         try:
             return ReportDocument.open(path, digits=self.window.digits)
@@ -114,7 +117,18 @@ class FileActions(PdfJobs):
             if mine is not None and exc.holder.token == mine.token:
                 self.window.statusBar().showMessage(f"ไฟล์ {path.name} เปิดอยู่แล้วในหน้าต่างนี้", 8000)
                 return None
-            if not ask_read_only(self.window, path, exc.holder):
+            if lock_mod.in_future(exc.holder) and exc.holder.host != host_name():
+                answer = ask_about_future_lock(self.window, path, exc.holder)
+                if answer == "watch":
+                    if watch_lock(self.window, path, exc.holder):
+                        return ReportDocument.open(
+                            path, digits=self.window.digits, take_over=exc.holder.token
+                        )
+                    self.window.inform("ไฟล์กำลังถูกใช้งาน", "เครื่องนั้นยังเปิดไฟล์นี้แก้ไขอยู่ (มีสัญญาณใหม่)", warning=True)
+                    return None
+                if answer != "read_only":
+                    return None
+            elif not ask_read_only(self.window, path, exc.holder):
                 return None
             return ReportDocument.open(path, read_only=True, digits=self.window.digits)
 
@@ -185,8 +199,11 @@ class FileActions(PdfJobs):
             path = path.with_suffix(DATA_SUFFIX)
         org = copy.deepcopy(self.document.organization) if self.document else None
         try:
-            if path.exists():
-                path.unlink()  # the save dialog already asked before overwriting
+            if path.exists():  # the save dialog already asked before overwriting
+                back_up_before_replacing(
+                    path
+                )  # a data file: not while someone edits it, and never without a copy
+                path.unlink()
             report = empty_report(year, round_, with_framework=framework)
             build_data_file(Document(org or Organization(), [report]), path)
             document = ReportDocument.open(path, digits=self.window.digits)
