@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 
 import pytest
-from hostile_helpers import cli, make_data_file
+from hostile_helpers import make_data_file
 
 from pipun_desktop.storage import lock as lock_mod
 from pipun_desktop.storage.errors import FileLockedError
