@@ -3,7 +3,9 @@
 * ``TextFlow``: one paragraph, pre-wrapped at Thai word boundaries, with first-line and hanging
   indents; splits between lines across pages.
 * ``GridTable``: a ruled table whose header rows (with row and column spans) repeat on every
-  page, whose full-width rows are headings, and whose rows split only when taller than a page.
+  page, whose full-width rows are headings, and whose tall rows break across pages (short rows
+  are kept whole). Cell padding is measured from the ink of the tallest and deepest stacks of
+  marks, so no mark touches a rule; amounts never shrink (a figure too wide wraps after a comma).
   Row heights are computed once, so paginating a table of thousands of rows stays linear.
 """
 
@@ -137,11 +139,32 @@ class CellStyle:
     leading: float | None = None
     align: str = "left"
     valign: str = "top"  # top, middle
-    nowrap: bool = False  # one line, set smaller when it doesn't fit (amounts)
+    amount: bool = False  # a figure: one line, wrapped after a comma only when it cannot fit
 
     @property
     def line_height(self) -> float:
         return self.leading if self.leading is not None else round(self.size * 1.3, 2)
+
+    @property
+    def ink(self) -> tuple[float, float]:
+        """(above, below) the baseline, in points, that the tallest and deepest stacks of marks
+        reach: a cell's padding is measured from these, so no mark touches a rule."""
+        top, bottom = ts.ink_extents(self.font)
+        return top * self.size / 1000.0, bottom * self.size / 1000.0
+
+    def block_height(self, nlines: int) -> float:
+        """Height of nlines lines from the top of the first line's ink to the bottom of the last's."""
+        if nlines <= 0:
+            return 0.0
+        top, bottom = self.ink
+        return (nlines - 1) * self.line_height + top + bottom
+
+    def lines_in(self, height: float) -> int:
+        """How many lines fit a block of the given height."""
+        top, bottom = self.ink
+        if height + 1e-6 < top + bottom:
+            return 0
+        return int((height - top - bottom + 1e-6) // self.line_height) + 1
 
 
 @dataclass
@@ -165,7 +188,43 @@ class Row:
 class _LaidRow:
     row: Row
     height: float
-    cells: list = field(default_factory=list)  # (cell, x, width, lines)
+    cells: list = field(default_factory=list)  # (cell, x, width, lines, style)
+    continued: bool = False  # the rest of a row cut at a page's foot
+
+    @property
+    def lines(self) -> int:
+        return max((len(c[3]) for c in self.cells), default=0)
+
+
+SHORT_ROW_LINES = 4  # a row of at most this many lines is never cut across pages
+MIN_PART_LINES = 2  # a cut row leaves at least this many lines of its tallest cell on each page
+MIN_FILL = 0.5  # a tall row is cut rather than leave a page's frame filled less than this  # a cut row leaves at least this many lines of its tallest cell on each page
+
+
+def amount_lines(font: ThaiTTFont, text: str, size: float, width: float) -> list[ts.Line]:
+    """A figure on one line; wider than width points, broken after commas (never shrunk)."""
+    pieces = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == ",":
+            pieces.append(text[start : i + 1])
+            start = i + 1
+    pieces.append(text[start:])
+    pieces = [p for p in pieces if p]
+    limit = width * 1000.0 / size
+    lines: list[ts.Line] = []
+    cur: list[ts.Run] = []
+    cur_w = 0.0
+    for piece in pieces:
+        runs = [ts.shape(font, w) for w in ts.segment.words(piece)]
+        w = sum(r.width for r in runs)
+        if cur and cur_w + w > limit + 1e-6:
+            lines.append(ts.Line(cur, cur_w))
+            cur, cur_w = [], 0.0
+        cur.extend(runs)
+        cur_w += w
+    lines.append(ts.Line(cur, cur_w))
+    return lines
 
 
 class GridTable(Flowable):
@@ -189,7 +248,7 @@ class GridTable(Flowable):
         self.rows = rows
         self.header = header or []  # list of Cell with row index in .rowspan/.col (see _layout_header)
         self.pad_x = pad_x
-        self.pad_y = pad_y
+        self.pad_y = pad_y  # clear space between a rule and the ink of the tallest stack of marks
         self.max_body_height = max_body_height
         self.line_width = line_width
         self._laid = _laid
@@ -201,31 +260,24 @@ class GridTable(Flowable):
         """(lines, style) of a cell's text in a column of the given width."""
         st = cell.style
         inner = max(width - 2 * self.pad_x, 1)
-        if st.nowrap:
-            natural = ts.text_width(st.font, cell.text, st.size)
-            if natural > inner:
-                st = replace(st, size=st.size * inner / natural, leading=st.line_height)
-            return [
-                ts.Line(
-                    [ts.shape(st.font, w) for w in ts.segment.words(cell.text)],
-                    natural * 1000.0 / cell.style.size,
-                )
-            ], st
+        if st.amount:
+            return amount_lines(st.font, cell.text, st.size, inner), st
         lines = []
         for para in ts.paragraphs(cell.text):
             lines.extend(ts.wrap(st.font, para, st.size, inner))
         return lines, st
 
+    def _cells_height(self, cells) -> float:
+        return max((st.block_height(len(ls)) + 2 * self.pad_y for _c, _x, _w, ls, st in cells), default=0.0)
+
     def _lay_row(self, row: Row) -> _LaidRow:
         cells = []
-        height = 0.0
         for cell in row.cells:
             x = self.x_of[cell.col]
             w = self.x_of[cell.col + cell.span] - x
             lines, st = self._cell_lines(cell, w)
             cells.append((cell, x, w, lines, st))
-            height = max(height, len(lines) * st.line_height + 2 * self.pad_y)
-        return _LaidRow(row, height, cells)
+        return _LaidRow(row, self._cells_height(cells), cells)
 
     def _layout_header(self):
         """Header cells are Cell objects with an extra attribute `hrow` (0-based header row)."""
@@ -238,7 +290,7 @@ class GridTable(Flowable):
             x = self.x_of[c.col]
             w = self.x_of[c.col + c.span] - x
             lines, st = self._cell_lines(c, w)
-            need = len(lines) * st.line_height + 2 * self.pad_y
+            need = st.block_height(len(lines)) + 2 * self.pad_y
             have = sum(heights[c.hrow : c.hrow + c.rowspan])
             if need > have:
                 heights[c.hrow + c.rowspan - 1] += need - have
@@ -261,22 +313,29 @@ class GridTable(Flowable):
         self.height = self.header_height + sum(r.height for r in laid)
         return self.width, self.height
 
-    def _split_row(self, lr: _LaidRow, avail: float):
-        """Cut one tall row so its first part fits avail; None when not even a line fits."""
+    def _split_row(self, lr: _LaidRow, avail: float, min_lines: int = 1):
+        """Cut one row so its first part fits avail: (first, rest), or None when fewer than
+        min_lines lines of its tallest cell would be on either side."""
         top_cells, rest_cells = [], []
         for cell, x, w, lines, st in lr.cells:
-            n = max(int((avail - 2 * self.pad_y + 1e-6) // st.line_height), 0)
+            n = min(st.lines_in(avail - 2 * self.pad_y), len(lines))
             top_cells.append((cell, x, w, lines[:n], st))
             rest_cells.append((cell, x, w, lines[n:], st))
-        if not any(c[3] for c in top_cells):
+        tallest = max(range(len(lr.cells)), key=lambda k: len(lr.cells[k][3]), default=None)
+        if tallest is None:
             return None
-
-        def height(cells):
-            return max(len(ls) * st.line_height + 2 * self.pad_y for _c, _x, _w, ls, st in cells)
-
-        return _LaidRow(lr.row, height(top_cells), top_cells), _LaidRow(
-            lr.row, height(rest_cells), rest_cells
+        if len(top_cells[tallest][3]) < min_lines or len(rest_cells[tallest][3]) < min_lines:
+            return None
+        if not any(c[3] for c in rest_cells):
+            return None
+        return (
+            _LaidRow(lr.row, self._cells_height(top_cells), top_cells, lr.continued),
+            _LaidRow(lr.row, self._cells_height(rest_cells), rest_cells, True),
         )
+
+    def _breakable(self, lr: _LaidRow) -> bool:
+        """A row that may be cut across pages: an item row taller than a short one."""
+        return lr.row.kind == "item" and lr.lines > SHORT_ROW_LINES
 
     def split(self, aw, ah):
         laid = self._layout()
@@ -294,10 +353,27 @@ class GridTable(Flowable):
             parts = self._split_row(laid[i], avail - used)
             if parts is not None:
                 return [self._clone(laid[:i] + [parts[0]]), self._clone([parts[1]] + laid[i + 1 :])]
+        frame = limit if limit is not None else ah
+        filled = frame - ah + self.header_height + used  # what the page holds if the row moves
+        if self._breakable(laid[i]) and filled < MIN_FILL * frame:
+            # a tall row that would leave much of the page empty is cut where the page ends (as
+            # Word does), the header repeated above the rest; otherwise it moves whole, so it
+            # reads (and copies) in one piece
+            parts = self._split_row(laid[i], avail - used, MIN_PART_LINES)
+            if parts is not None:
+                return [self._clone(laid[:i] + [parts[0]]), self._clone([parts[1]] + laid[i + 1 :])]
         # don't leave a heading (or a row that asks to stay with the next) at the foot of a page
         j = i
         if j > 1 and laid[j].row.kind == "total" and laid[j - 1].row.kind == "item":
-            j -= 1  # a "รวม" row never opens a page on its own
+            # a "รวม" row never opens a page on its own: the row before it goes along (only its
+            # last lines, when moving it whole would leave the page less than half filled)
+            prev = laid[j - 1]
+            if self._breakable(prev) and filled - prev.height < MIN_FILL * frame:
+                keep = prev.height - MIN_PART_LINES * max(c[4].line_height for c in prev.cells)
+                parts = self._split_row(prev, keep, MIN_PART_LINES)
+                if parts is not None:
+                    return [self._clone(laid[: j - 1] + [parts[0]]), self._clone([parts[1]] + laid[j:])]
+            j -= 1
         while j > 0 and laid[j - 1].row.keep_with_next:
             j -= 1
         moved = 0 < j < i
@@ -328,13 +404,10 @@ class GridTable(Flowable):
     def _draw_cells(self, items, cells, top, height):
         for _cell, x, w, lines, st in cells:
             lh = st.line_height
-            block = len(lines) * lh
-            y0 = top - self.pad_y
+            ink_top, _ink_bottom = st.ink
+            y0 = top - self.pad_y  # the top of the first line's ink
             if st.valign == "middle":
-                y0 = top - (height - block) / 2
-            face = st.font.face
-            asc, desc = face.ascent / 1000.0, face.descent / 1000.0
-            base = (lh - (asc - desc) * st.size) / 2 + asc * st.size
+                y0 = top - (height - st.block_height(len(lines))) / 2
             for k, line in enumerate(lines):
                 lw = line.width * st.size / 1000.0
                 if st.align == "center":
@@ -343,7 +416,7 @@ class GridTable(Flowable):
                     lx = x + w - self.pad_x - lw
                 else:
                     lx = x + self.pad_x
-                items.append((lx, y0 - k * lh - base, st.font, st.size, line.runs))
+                items.append((lx, y0 - ink_top - k * lh, st.font, st.size, line.runs))
 
     def draw(self):
         canv = self.canv

@@ -10,8 +10,43 @@ from ..core.totals import report_totals
 from ..thai.amounts import format_amount
 from .flowables import Cell, GridTable, Row, header_cell, with_align
 from .styles import HEADING_FILL, SECTION_FILL, TOTAL_FILL, Styles
+from .typeset import text_width
 
 FORM_COLUMNS = (120, 70, 70, 95, 56, 56, 56, 62, 62, 62, 48)  # points, sum 757 = A4 landscape - 3 cm
+TEXT_COLUMNS = 4  # งาน/กิจกรรม/โครงการ, ตัวชี้วัด, เป้าหมาย, ผลการดำเนินงาน
+MONEY_COLUMNS = (4, 5, 6)
+TICK_COLUMNS = (7, 8, 9)
+MONEY_MAX = 97.0  # fits "๙๙๙,๙๙๙,๙๙๙.๙๙" in bold at the body size (90 pt) with its padding
+FIRST_MIN = 104.0  # "งาน/กิจกรรม/โครงการ" (96 pt in bold at 10 pt) and its padding
+TICK_MIN = 48.0  # a แนวทาง column holds one "/": its heading may wrap more
+PAD_X, PAD_Y = 3.0, 1.5
+
+
+def form_columns(widest_amount: float) -> tuple[float, ...]:
+    """Column widths (points) for a table whose widest amount is widest_amount points wide. The
+    money columns get the width that figure needs (no amount is ever set smaller than the body
+    size), up to MONEY_MAX; the tick columns give up width first, down to TICK_MIN, then the four
+    text columns in their proportions."""
+    widths = list(FORM_COLUMNS)
+    base_money = FORM_COLUMNS[MONEY_COLUMNS[0]]
+    money = min(max(widest_amount + 2 * PAD_X + 1.0, base_money), MONEY_MAX)
+    extra = (money - base_money) * len(MONEY_COLUMNS)
+    for k in MONEY_COLUMNS:
+        widths[k] = money
+    base_tick = FORM_COLUMNS[TICK_COLUMNS[0]]
+    tick = max(base_tick - extra / len(TICK_COLUMNS), TICK_MIN)
+    extra -= (base_tick - tick) * len(TICK_COLUMNS)
+    for k in TICK_COLUMNS:
+        widths[k] = tick
+    if extra > 0:
+        # the first column keeps room for its heading "งาน/กิจกรรม/โครงการ" on one line
+        first = max(FORM_COLUMNS[0] * (1 - extra / sum(FORM_COLUMNS[:TEXT_COLUMNS])), FIRST_MIN)
+        extra -= FORM_COLUMNS[0] - first
+        widths[0] = first
+        rest = sum(FORM_COLUMNS[1:TEXT_COLUMNS])
+        for k in range(1, TEXT_COLUMNS):
+            widths[k] = FORM_COLUMNS[k] * (rest - extra) / rest
+    return tuple(round(w, 3) for w in widths)
 
 
 def _note_text(item: Item) -> str:
@@ -30,6 +65,16 @@ def _amount_cell(satang, col, st: Styles, bold=False) -> Cell:
     if satang is None:
         return Cell(text, st.cell_center, col)
     return Cell(text, st.cell_bold_right if bold else st.cell_right, col)
+
+
+def _widest_amount(rows) -> float:
+    """Width in points of the widest amount in the table's rows, as set."""
+    widest = 0.0
+    for row in rows:
+        for cell in row.cells:
+            if cell.style.amount:
+                widest = max(widest, text_width(cell.style.font, cell.text, cell.style.size))
+    return widest
 
 
 def form_table(report: Report, st: Styles, digits: str, max_body_height: float, progress=None):
@@ -88,4 +133,5 @@ def form_table(report: Report, st: Styles, digits: str, max_body_height: float, 
         if progress:
             progress()
     rows.append(total_row("รวมทั้งสิ้น", totals.total, HEADING_FILL))
-    return GridTable(FORM_COLUMNS, rows, header, pad_x=3, pad_y=2, max_body_height=max_body_height)
+    widths = form_columns(_widest_amount(rows))
+    return GridTable(widths, rows, header, pad_x=PAD_X, pad_y=PAD_Y, max_body_height=max_body_height)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, Image, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Spacer
 
 from ..core import texts
 from ..core.model import Heading, Report
@@ -265,46 +265,45 @@ def announcement(org, report: Report, st: Styles, digits: str, avail_width: floa
             ),
         )
     )
-    sign = TextStyle(
-        st.fonts.regular, BODY_SIZE, indent_first=avail_width * 0.3, space_before=14, keep_with_next=True
-    )
     if a.date:
-        out.append(TextFlow(f"ประกาศ ณ วันที่ {thai_date(a.date, digits, era=True)}", sign))
+        date_line = f"ประกาศ ณ วันที่ {thai_date(a.date, digits, era=True)}"
+    else:  # blanks to date by hand when it is signed
+        date_line = BLANK_DATE_LINE
+    # from 30% of the width, or further left for the blanks to stay on one line
+    indent = max(
+        min(avail_width * 0.3, avail_width - ts.text_width(st.fonts.regular, date_line, BODY_SIZE) - 2), 0
+    )
+    sign = TextStyle(st.fonts.regular, BODY_SIZE, indent_first=indent, space_before=14)
     sig_col = TextStyle(
         st.fonts.regular,
         BODY_SIZE,
         align="center",
         indent_first=avail_width * 0.4,
         indent_rest=avail_width * 0.4,
-        keep_with_next=True,
     )
-    out.append(Spacer(1, 2.2 * cm))
-    if a.signatory_name:
-        out.append(TextFlow(f"({a.signatory_name})", sig_col))
+    block: list[Flowable] = [TextFlow(date_line, sign), Spacer(1, SIGNING_SPACE)]
+    block.append(TextFlow(f"({a.signatory_name})" if a.signatory_name else BLANK_NAME, sig_col))
     if a.signatory_position:
-        out.append(
-            TextFlow(
-                a.signatory_position,
-                TextStyle(
-                    st.fonts.regular,
-                    BODY_SIZE,
-                    align="center",
-                    indent_first=avail_width * 0.4,
-                    indent_rest=avail_width * 0.4,
-                ),
-            )
-        )
+        block.append(TextFlow(a.signatory_position, sig_col))
+    out.append(KeepTogether(block))  # the date, the room to sign and the name stay on one page
     return out
 
 
+BLANK_DATE_LINE = "ประกาศ ณ วันที่ ........ เดือน .................... พ.ศ. ........"
+BLANK_NAME = "(" + "." * 40 + ")"
+SIGNING_SPACE = 2.4 * cm  # room for a signature between the date line and the signatory's name
+
+
 class _Rule(Flowable):
-    """A short centred line under an announcement's title."""
+    """A short centred line closing an announcement's title block, set off from it as in official
+    documents (about half a line clear of the last title line's descenders), so it does not read
+    as an underline of its words."""
 
     def __init__(self, length):
         super().__init__()
         self.length = length
-        self.spaceBefore = 4
-        self.spaceAfter = 12
+        self.spaceBefore = 10
+        self.spaceAfter = 16
 
     def wrap(self, aw, ah):
         self.width = aw

@@ -57,8 +57,8 @@ class Styles:
         self.cell = CellStyle(r, TABLE_SIZE, lead)
         self.cell_bold = CellStyle(b, TABLE_SIZE, lead)
         self.cell_center = CellStyle(r, TABLE_SIZE, lead, align="center")
-        self.cell_right = CellStyle(r, TABLE_SIZE, lead, align="right", nowrap=True)
-        self.cell_bold_right = CellStyle(b, TABLE_SIZE, lead, align="right", nowrap=True)
+        self.cell_right = CellStyle(r, TABLE_SIZE, lead, align="right", amount=True)
+        self.cell_bold_right = CellStyle(b, TABLE_SIZE, lead, align="right", amount=True)
         self.head = CellStyle(b, HEADER_SIZE, align="center", valign="middle", leading=HEADER_SIZE * 1.32)
         self.small_table = CellStyle(r, 14)
 

@@ -177,6 +177,36 @@ def shape(font: ThaiTTFont, text: str) -> Run:
     return run
 
 
+# the tallest stacks of marks Thai text really has (a consonant with an ascender, an upper vowel
+# and a tone mark or thanthakhat) and the deepest (a consonant with a tail and a lower vowel)
+_TALL_STACKS = "ปั้ ปึ้ ปื๊ ฟี่ ฝื๋ ษึ์ กึ์ กื์ ทั้ สิ้ ฬั่"
+_DEEP_STACKS = "ฎู ฏู ญู ฐู ฤ ฦ"
+
+
+def ink_extents(font: ThaiTTFont) -> tuple[float, float]:
+    """How far ink reaches above and below the baseline, in thousandths of the em: the font's
+    bounding box or the shaped tallest and deepest stacks, whichever reach further (HarfBuzz may
+    lift a tone mark above the box). Cached per font."""
+    cached = font.__dict__.get("_ink_extents")
+    if cached is not None:
+        return cached
+    hbf = font.hb_font
+    scale = 1000.0 / font.upem
+    bbox = getattr(font.face, "bbox", None) or [0, -250, 0, 1000]
+    top, bottom = float(bbox[3]), float(-bbox[1])
+    for text in (_TALL_STACKS + " " + _DEEP_STACKS).split():
+        for g in shape(font, text).glyphs:
+            gid = g[0] if g[6] else font.cmap.get(g[0], font.face.charToGlyph.get(g[0], 0))
+            with _shape_lock:
+                ext = hbf.get_glyph_extents(gid)
+            if ext is None:
+                continue
+            top = max(top, ext.y_bearing * scale + g[3])
+            bottom = max(bottom, -(ext.y_bearing + ext.height) * scale - g[3])
+    font._ink_extents = (top, bottom)
+    return top, bottom
+
+
 def text_width(font: ThaiTTFont, text: str, size: float) -> float:
     """Width in points of text set on one line."""
     return sum(shape(font, w).width for w in segment.words(text)) * size / 1000.0
