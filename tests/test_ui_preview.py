@@ -26,7 +26,8 @@ from pipun_desktop.ui.pdf_pages import PDFIUM_LOCK, PdfPages  # noqa: E402
 from pipun_desktop.ui.pdf_preview import CACHE_PAGES, FIT_PAGE, FIT_WIDTH, GAP, PdfPreviewDialog  # noqa: E402
 from pipun_desktop.ui.settings import Settings  # noqa: E402
 
-SAMPLE_PAGES = 97
+SAMPLE_PAGES = 100
+TH_PAGES = "๑๐๐"  # SAMPLE_PAGES in Thai digits
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +114,8 @@ def test_pdfium_is_never_entered_from_two_threads_at_once(qtbot, sample_pdf):
 # -- the preview dialog ------------------------------------------------------------------------------
 def test_preview_shows_the_page_count_in_thai_digits(preview):
     assert preview.page_count() == SAMPLE_PAGES
-    assert preview.page_label.text() == "หน้า ๑ จาก ๙๗"
-    assert preview.info_label.text() == "๙๗ หน้า"
+    assert preview.page_label.text() == f"หน้า ๑ จาก {TH_PAGES}"
+    assert preview.info_label.text() == f"{TH_PAGES} หน้า"
     assert preview.page_box.text() == "๑"
     assert preview.print_button.text() == "พิมพ์…"
     assert preview.open_button.text() == "เปิดด้วยโปรแกรมอ่าน PDF"
@@ -124,7 +125,7 @@ def test_preview_shows_the_page_count_in_thai_digits(preview):
 def test_preview_in_arabic_digits(qtbot, sample_pdf):
     dialog = PdfPreviewDialog(sample_pdf, digits="arabic")
     qtbot.addWidget(dialog)
-    assert dialog.page_label.text() == "หน้า 1 จาก 97"
+    assert dialog.page_label.text() == f"หน้า 1 จาก {SAMPLE_PAGES}"
     dialog.reject()
 
 
@@ -132,17 +133,19 @@ def test_navigation_changes_the_page(preview, qtbot):
     bar = preview.area.verticalScrollBar()
     assert not preview.prev_button.isEnabled() and preview.next_button.isEnabled()
     preview.next_button.click()
-    assert preview.current == 1 and preview.page_label.text() == "หน้า ๒ จาก ๙๗"
+    assert preview.current == 1 and preview.page_label.text() == f"หน้า ๒ จาก {TH_PAGES}"
     at_two = bar.value()
     assert at_two > 0
     preview.next_page()
-    assert preview.page_label.text() == "หน้า ๓ จาก ๙๗" and bar.value() > at_two
+    assert preview.page_label.text() == f"หน้า ๓ จาก {TH_PAGES}" and bar.value() > at_two
     preview.previous_page()
     assert preview.current == 1 and bar.value() == at_two
     preview.last_button.click()
-    assert preview.page_label.text() == "หน้า ๙๗ จาก ๙๗" and not preview.next_button.isEnabled()
+    assert (
+        preview.page_label.text() == f"หน้า {TH_PAGES} จาก {TH_PAGES}" and not preview.next_button.isEnabled()
+    )
     preview.page_box.setValue(50)  # typing a page number
-    assert preview.current == 49 and preview.page_label.text() == "หน้า ๕๐ จาก ๙๗"
+    assert preview.current == 49 and preview.page_label.text() == f"หน้า ๕๐ จาก {TH_PAGES}"
     preview.first_button.click()
     assert preview.current == 0 and bar.value() == 0
     # scrolling by hand: the page in the upper third of the view becomes the current page
@@ -155,7 +158,7 @@ def test_only_visible_pages_are_rendered_and_the_cache_is_bounded(preview, qtbot
     preview.canvas.rendered.connect(rendered.append)
     qtbot.waitUntil(lambda: 0 in preview.canvas.cached_pages(), timeout=5000)
     first = preview.canvas.cached_pages()
-    assert 0 in first and len(first) <= 3  # 97 pages: opening renders what is in sight only
+    assert 0 in first and len(first) <= 3  # 100 pages: opening renders what is in sight only
     preview.go_to(60)
     qtbot.waitUntil(lambda: 60 in rendered, timeout=5000)
     assert not set(range(5, 55)) & set(rendered)
@@ -382,13 +385,13 @@ def test_after_export_the_user_chooses_preview_print_open_or_close(
     export_and_wait(window, qtbot, out)
     ((text, choices),) = window.choices
     assert choices == ("ดูตัวอย่าง", "พิมพ์…", "เปิดด้วยโปรแกรมอ่าน PDF", "ปิด")
-    assert "๙๗ หน้า" in text and str(out) in text
+    assert f"{TH_PAGES} หน้า" in text and str(out) in text
     preview = window.files.preview
     assert (preview is not None) == (answer == 0)
     assert printed == ([str(out)] if answer == 1 else [])
     assert window.opened == ([str(out)] if answer == 2 else [])
     if preview is not None:
-        assert preview.isVisible() and preview.page_label.text() == "หน้า ๑ จาก ๙๗"
+        assert preview.isVisible() and preview.page_label.text() == f"หน้า ๑ จาก {TH_PAGES}"
         preview.reject()
         assert window.files.preview is None
     assert out.is_file()  # the user's own file is never removed
@@ -407,9 +410,9 @@ def test_print_preview_from_the_menu_uses_a_temporary_pdf(window, qtbot):
     temp = preview.path
     assert temp.is_file() and temp.parent.name.startswith(pdf_job.TEMP_PREFIX)
     assert temp.parent.parent == window.files._temp_dir.parent  # in the temporary folder
-    assert preview.page_label.text() == "หน้า ๑ จาก ๙๗" and window.choices == []
+    assert preview.page_label.text() == f"หน้า ๑ จาก {TH_PAGES}" and window.choices == []
     preview.next_page()
-    assert preview.page_label.text() == "หน้า ๒ จาก ๙๗"
+    assert preview.page_label.text() == f"หน้า ๒ จาก {TH_PAGES}"
     preview.close_button.click()
     assert not temp.exists()  # removed when the preview closes
     folder = temp.parent
@@ -594,7 +597,7 @@ def test_enter_in_the_page_box_goes_to_the_page_and_does_not_print(preview, qtbo
     qtbot.keyClicks(preview.page_box, "12")
     qtbot.keyClick(preview.page_box, Qt.Key.Key_Return)
     assert preview.current == 11 and preview.isVisible()
-    assert preview.page_label.text() == "หน้า ๑๒ จาก ๙๗"
+    assert preview.page_label.text() == f"หน้า ๑๒ จาก {TH_PAGES}"
 
 
 def test_the_page_cache_is_bounded_in_bytes_at_high_zoom(preview, qtbot):
