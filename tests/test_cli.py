@@ -105,3 +105,30 @@ def test_thai_messages_are_put_back_after_parsing():
     before = argparse._("usage: ")
     cli_run(["summary"])
     assert argparse._("usage: ") == before == "usage: "
+
+
+def test_export_pdf_lists_the_check_errors_on_stderr_and_still_exports(tmp_path):
+    """Issue 13.5: the checks run before printing; errors are listed, warnings are not, the PDF is made."""
+    doc = minimal_doc()
+    item = doc["reports"][0]["tree"][0]["children"][0]["children"][0]
+    item["budget"] = {"integrated": None, "agency": None, "disbursed": "12300.00"}
+    item["indicator"] = ""  # a warning only
+    src = tmp_path / "in.json"
+    src.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    res = run("export-pdf", src, "-o", out)
+    assert res.returncode == 0, res.stderr
+    assert out.exists() and out.stat().st_size > 1000
+    lines = res.stderr.splitlines()
+    assert lines[0] == "รายงานนี้มีข้อผิดพลาด 1 รายการ (ยังส่งออก PDF ต่อ):"
+    assert "ผลเบิกจ่าย ๑๒,๓๐๐ บาท เกินงบประมาณ ๐ บาท" in lines[1]
+    assert "ตัวชี้วัด" not in res.stderr  # warnings don't stop or clutter the export
+    # a report without errors says nothing about checks
+    clean = run("export-pdf", _clean_doc_file(tmp_path), "-o", tmp_path / "clean.pdf")
+    assert clean.returncode == 0 and "ข้อผิดพลาด" not in clean.stderr
+
+
+def _clean_doc_file(tmp_path):
+    path = tmp_path / "ok.json"
+    path.write_text(json.dumps(minimal_doc(), ensure_ascii=False), encoding="utf-8")
+    return path

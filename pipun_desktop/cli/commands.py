@@ -124,6 +124,12 @@ def run_export_pdf(args) -> int:
     refuse_target(args.output, "PDF")
     doc = load_document(args.file)
     report = pick_report(doc, args.report)
+    # check before printing: the errors go to stderr, the export goes ahead (warnings are not listed)
+    errors = [f for f in check_report(report) if f.severity == ERROR]
+    if errors:
+        print(f"รายงานนี้มีข้อผิดพลาด {len(errors)} รายการ (ยังส่งออก PDF ต่อ):", file=sys.stderr)
+        for f in errors:
+            print(str(f), file=sys.stderr)
     from ..pdf.export import PdfExportError, export_report_pdf  # ReportLab loads only for this command
 
     try:

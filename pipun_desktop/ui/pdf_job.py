@@ -105,7 +105,7 @@ class PdfJobs(QObject):
     # -- exporting ------------------------------------------------------------------------------
     def export_pdf(self) -> None:
         doc = self.document
-        if doc is None or doc.report is None or self.pdf_running():
+        if doc is None or doc.report is None or self.pdf_running() or not self._checks_allow("export"):
             return
         name = f"รายงานป้องกันการทุจริต-{doc.report.fiscal_year}-{doc.report.round}เดือน.pdf"
         path, _ = QFileDialog.getSaveFileName(
@@ -126,9 +126,19 @@ class PdfJobs(QObject):
         """File > พิมพ์…: the report exported to a temporary PDF, then the print dialog."""
         self._start_temporary(AFTER_PRINT)
 
+    def _checks_allow(self, action: str) -> bool:
+        """Check before printing (ui.print_check): the errors listed, the officer asked whether to go on."""
+        from .print_check import errors_allow
+
+        self.window.flush_edits()  # what was just typed is checked too
+        doc = self.document
+        return doc is not None and errors_allow(self.window.choose, doc.report, self.window.digits, action)
+
     def _start_temporary(self, after: str) -> None:
         doc = self.document
         if doc is None or doc.report is None or self.pdf_running():
+            return
+        if not self._checks_allow("print" if after == AFTER_PRINT else "preview"):
             return
         try:
             path = self._temp_pdf_path()
