@@ -367,3 +367,24 @@ def test_built_cli_every_subcommand(bundle, runner):
     assert res.returncode == 2 and res.stderr.startswith("ข้อผิดพลาด") and "Traceback" not in res.stderr
     assert json.loads(source_json.read_text(encoding="utf-8"))
     assert snapshot(bundle) == before
+
+
+@pytest.mark.slow
+def test_built_export_docx_and_xlsx(bundle, runner):
+    """python-docx (with its template) and openpyxl are in the bundle: the built pipun-cli writes the sample
+    as Word and Excel, and the files read back (every text field in the .docx; SUM formulas in the .xlsx)."""
+    import openpyxl
+    from test_office_export import missing_fields
+
+    from pipun_desktop.interchange.json_format import read_document
+
+    before = snapshot(bundle)
+    res = runner("export-docx", SAMPLE, "-o", "report.docx")
+    assert res.returncode == 0, res.stderr
+    report = read_document(SAMPLE).reports[0]
+    assert missing_fields(runner.cwd / "report.docx", report) == []
+    res = runner("export-xlsx", SAMPLE, "-o", "report.xlsx")
+    assert res.returncode == 0, res.stderr
+    ws = openpyxl.load_workbook(runner.cwd / "report.xlsx")["แบบรายงาน"]
+    assert any(str(c.value).startswith("=SUM(") for c in ws["F"])
+    assert snapshot(bundle) == before
