@@ -52,3 +52,31 @@ def test_window_says_which_value_is_bad_and_leaves_no_lock(qtbot, tmp_path):
     assert ReportStore.lock_holder(data) is None
     with ReportStore.open(data, backups=False) as store:  # nobody holds it: it opens for editing
         assert store.lock is not None
+
+
+def test_a_second_report_with_a_bad_value_is_refused_the_first_stays(qtbot, tmp_path):
+    import sqlite3
+
+    from pipun_desktop.core.model import Heading, Item, Report
+    from pipun_desktop.storage.store import ReportStore
+
+    data = make_data_file(tmp_path / "org.pipun")
+    with ReportStore.open(data, backups=False) as store:
+        store.add_report(Report(2565, 6, tree=[Heading("มิติ", [Item(title="ข")])]))
+    conn = sqlite3.connect(data, isolation_level=None)
+    conn.execute("UPDATE nodes SET title = x'00' WHERE title = 'ข'")
+    conn.close()
+    w = make_window(qtbot, tmp_path)
+    failures = []
+    try:
+        assert w.files.open_path(data)
+        w.document.write_failed.connect(failures.append)
+        first = w.document.report.id
+        other = w.report_selector.findData(first) ^ 1
+        w.report_selector.setCurrentIndex(other)  # the user picks the other report
+        w.report_selector.activated.emit(other)
+        assert failures and "nodes.title" in failures[0]
+        assert w.document.report.id == first
+        assert w.report_selector.currentData() == first
+    finally:
+        w.document.close()

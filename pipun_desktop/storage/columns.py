@@ -176,4 +176,4 @@ def _check_text(values) -> None:
             except UnicodeEncodeError:
                 raise StorageError("ข้อความมีอักขระที่ไม่ถูกต้อง (surrogate ที่ไม่มีคู่) บันทึกไม่ได้") from None
             if too_long(value):
-                raise StorageError(f"บันทึกไม่ได้: ข้อความ{too_long_message(len(value))}")
+                raise StorageError(f"ข้อความ{too_long_message(len(value))} โปรดตัดให้สั้นลง")

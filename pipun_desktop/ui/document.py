@@ -109,12 +109,22 @@ class ReportDocument(QObject):
         self._reindex()
         self._numbers = None
 
-    def switch_report(self, report_id: int) -> None:
-        """Load another report of the same file; undo history belongs to one report and is cleared."""
+    def switch_report(self, report_id: int) -> bool:
+        """Load another report of the same file; undo history belongs to one report and is cleared. A report the
+        file holds bad values in (storage/values.py) is not shown: the user is told which, the current one stays."""
+        try:
+            report = self.store.load_report(report_id)
+        except StorageError as exc:
+            self._refuse(str(exc))
+            return False
         self.undo_stack.clear()
-        self._load(report_id)
+        self.report = report
+        self._refs.clear()
+        self._reindex()
+        self._numbers = None
         self.report_switched.emit()
         self.report_changed.emit()
+        return True
 
     def reload(self) -> None:
         """Re-read the current report from the file (after an outside change such as a new round)."""

@@ -420,7 +420,11 @@ class MainWindow(QMainWindow):
         if self.document is None or report_id is None or self.document.report.id == report_id:
             return
         self.flush_edits()
-        self.document.switch_report(report_id)
+        if not self.document.switch_report(report_id):
+            self.report_selector.blockSignals(True)  # back to the report still shown
+            self.report_selector.setCurrentIndex(self.report_selector.findData(self.document.report.id))
+            self.report_selector.blockSignals(False)
+            return
         self.files.remember_report()
         self.tree.select_first_item()
 
