@@ -129,3 +129,14 @@ def test_announcement_period_words_the_round_by_month():
         announcement_period(Report(2564, 12), "arabic")
         == "(รอบ 12 เดือน ระหว่างเดือน ตุลาคม พ.ศ. 2563 - กันยายน พ.ศ. 2564)"
     )
+
+
+def test_fiscal_year_turns_on_the_first_of_october():
+    import datetime as dt
+
+    from pipun_desktop.core.calendar import fiscal_year_of
+
+    assert fiscal_year_of(dt.date(2024, 9, 30)) == 2567
+    assert fiscal_year_of(dt.date(2024, 10, 1)) == 2568
+    assert fiscal_year_of(dt.date(2025, 1, 1)) == 2568
+    assert fiscal_year_of(dt.date(2026, 12, 5)) == 2570

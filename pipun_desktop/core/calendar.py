@@ -20,3 +20,10 @@ def period_text(fiscal_year: int, round_: int, digits: str = "thai", era: bool =
     """ "๑ ตุลาคม ๒๕๖๓ – ๓๑ มีนาคม ๒๕๖๔"."""
     start, end = round_period(fiscal_year, round_)
     return f"{thai_date(start, digits, era)} – {thai_date(end, digits, era)}"
+
+
+def fiscal_year_of(day: dt.date) -> int:
+    """The Thai fiscal year (Buddhist era) that `day` falls in: from 1 October it is the next year's
+    (30 September 2024 → 2567, 1 October 2024 → 2568)."""
+    year = day.year + BE_OFFSET
+    return year + 1 if day.month >= 10 else year

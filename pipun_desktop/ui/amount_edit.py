@@ -7,7 +7,7 @@ AmountError under the field, and is not emitted: the previous value stays in the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ..thai.amounts import AmountError, format_amount, parse_amount
 from .editing import Committer
@@ -27,11 +27,17 @@ class AmountEdit(QWidget):
         self.line = QLineEdit(self)
         self.line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.line.setPlaceholderText("-")
+        self.line.setFixedHeight(self.line.sizeHint().height())  # the red border of an error adds no height
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
+        # the error line never widens the field (amounts side by side keep their widths)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.error.setSizePolicy(policy)
+        self.error_prefix = ""
         self.error.hide()
-        layout = QVBoxLayout(self)
+        self.layout_ = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.line)
@@ -39,6 +45,15 @@ class AmountEdit(QWidget):
         self.setFocusProxy(self.line)
         # amounts commit on Enter / leaving the field only: half-typed "20,0" is not an error yet
         self.committer = Committer(self.line, self._commit_text, idle_ms=None, parent=self)
+
+    def take_error_line(self, prefix: str = "") -> QLabel:
+        """Hand the error line to the form, to show where it keeps the layout still (e.g. a row under several
+        amounts); its messages start with `prefix` (the field's name)."""
+        self.layout_.removeWidget(self.error)
+        self.error.setParent(None)
+        self.error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.error_prefix = prefix
+        return self.error
 
     def value(self) -> int | None:
         return self._value
@@ -59,7 +74,7 @@ class AmountEdit(QWidget):
         if message:
             self.line.setStyleSheet(INVALID_STYLE)
             self.line.setToolTip(message)
-            self.error.setText(message)
+            self.error.setText(self.error_prefix + message)
             self.error.show()
         else:
             self.line.setStyleSheet("")

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 SCREEN_SIZE = (1366, 768)
+# what a title bar and borders take before the window system says (Windows 10/11 at 100 %: 31 + 8 px)
+GUESSED_FRAME = (8, 31, 8, 8)  # left, top, right, bottom
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -25,7 +28,55 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def run_gui(argv: list[str]) -> int:
+def set_up_application(app) -> None:
+    """Names as the window system shows them: the display name is the program's name, which Qt appends to
+    every window title ("FILE.pipun — รายงานผลการดำเนินการป้องกันการทุจริต"), so windows name only their file."""
+    from .main_window import WINDOW_TITLE
+    from .settings import APPLICATION, ORGANIZATION
+
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(WINDOW_TITLE)
+
+
+def first_geometry(available, frame: tuple[int, int, int, int] = GUESSED_FRAME):
+    """The window's first geometry (client area, a QRect): at most 1366×768, and with its frame inside the
+    screen's `available` area (the screen less taskbars and docks), centred there."""
+    from PySide6.QtCore import QRect
+
+    left, top, right, bottom = frame
+    width = min(SCREEN_SIZE[0], available.width() - left - right)
+    height = min(SCREEN_SIZE[1], available.height() - top - bottom)
+    x = available.x() + left + (available.width() - left - right - width) // 2
+    y = available.y() + top + (available.height() - top - bottom - height) // 2
+    return QRect(x, y, width, height)
+
+
+def fit_on_screen(window) -> None:
+    """Once shown (the frame is known then): shrink and move the window until its frame is inside the available
+    area of its screen, so the status bar (totals, messages) is never below the taskbar."""
+    screen = window.screen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    outer, inner = window.frameGeometry(), window.geometry()
+    frame = (
+        inner.left() - outer.left(),
+        inner.top() - outer.top(),
+        outer.right() - inner.right(),
+        outer.bottom() - inner.bottom(),
+    )
+    if available.contains(outer):
+        return
+    target = first_geometry(available, frame)
+    if inner.width() <= target.width() and inner.height() <= target.height():
+        # it fits, only placed across an edge: move it in whole
+        target.setSize(inner.size())
+    window.setGeometry(target)
+
+
+def run_gui(argv: list[str], on_shown: Callable[[object], None] | None = None) -> int:
+    """The window (`on_shown(window)`, for tests, once the window is shown and placed)."""
     args = parse_args(argv)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -33,12 +84,10 @@ def run_gui(argv: list[str]) -> int:
     from .fonts import load_app_font
     from .main_window import MainWindow
     from .qt_thai import install_qt_thai
-    from .settings import APPLICATION, ORGANIZATION, Settings
+    from .settings import Settings
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("รายงานป้องกันการทุจริต")
+    set_up_application(app)
     # Qt's own texts (context menus, dialog buttons, Qt's dialogs, key names) in Thai; Thai default locale
     if not install_qt_thai(app):
         print("โหลดคำแปลภาษาไทยของ Qt ไม่ได้ ข้อความมาตรฐานของ Qt จะเป็นภาษาอังกฤษ", file=sys.stderr)
@@ -63,11 +112,20 @@ def run_gui(argv: list[str]) -> int:
 
     geometry = settings.get("geometry")
     if geometry.isEmpty() or not window.restoreGeometry(geometry):
-        window.resize(*SCREEN_SIZE)
+        screen = app.primaryScreen()
+        if screen is not None:
+            window.setGeometry(first_geometry(screen.availableGeometry()))
+        else:
+            window.resize(*SCREEN_SIZE)
     splitter = settings.get("splitter")
     if not splitter.isEmpty():
         window.splitter.restoreState(splitter)
     window.show()
+    # the window system decorates the window after show: check the frame then (and once more, late WMs)
+    QTimer.singleShot(0, lambda: fit_on_screen(window))
+    QTimer.singleShot(400, lambda: fit_on_screen(window))
+    if on_shown is not None:
+        QTimer.singleShot(800, lambda: on_shown(window))
     if font_warning:
         QTimer.singleShot(0, lambda: window.inform("ฟอนต์", font_warning, warning=True))
     return app.exec()

@@ -12,7 +12,8 @@ from ..storage.building import build_data_file
 
 DATA_SUFFIX = ".pipun"
 SAMPLE_JSON = ("resources", "sample-pipun-2564-6.json")
-FIRST_FILE_NAME = "รายงานป้องกันการทุจริต" + DATA_SUFFIX
+# the first run's copy of the bundled sample: its name says it is the sample, and whose report it is
+SAMPLE_FILE_NAME = "ตัวอย่าง-อบต.พิปูน-2564-6" + DATA_SUFFIX
 
 
 def data_dir() -> Path:
@@ -40,10 +41,23 @@ def sample_document() -> Document:
 def first_run_file() -> Path:
     """A copy of the bundled sample in the data folder (made once; never the bundled file itself)."""
     folder = data_dir()
-    path = folder / FIRST_FILE_NAME
+    path = folder / SAMPLE_FILE_NAME
     if not path.exists():
         build_data_file(sample_document(), path)
     return path
+
+
+def is_sample_file(path) -> bool:
+    """True for the first run's copy of the bundled sample (another organization's real report)."""
+    path = Path(path)
+    if path.name != SAMPLE_FILE_NAME:
+        return False
+    from ..storage.backup import data_dir as storage_data_dir
+
+    try:
+        return path.resolve().parent == storage_data_dir().resolve()
+    except OSError:
+        return False
 
 
 def free_path(folder: Path, stem: str) -> Path:

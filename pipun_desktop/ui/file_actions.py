@@ -4,6 +4,7 @@ Export PDF, print preview and printing are ui.pdf_job (FileActions builds on its
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
 )
 
+from ..core.calendar import fiscal_year_of
 from ..core.framework import empty_report
 from ..core.model import Document, Organization
 from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, following_round, new_round, year_round_clash
@@ -23,7 +25,7 @@ from ..interchange.json_format import InterchangeError, read_document, write_doc
 from ..storage.building import back_up_before_replacing, build_data_file
 from ..storage.store import StorageError
 from ..thai.digits import render_digits
-from .data_files import DATA_SUFFIX, data_dir, free_path
+from .data_files import DATA_SUFFIX, data_dir, free_path, is_sample_file
 from .document import ReportDocument
 from .pdf_job import PdfJobs
 from .thai_inputs import ThaiYearSpinBox
@@ -174,12 +176,23 @@ class FileActions(PdfJobs):
         if not files:
             menu.addAction("(ยังไม่มี)").setEnabled(False)
 
-    def new_file(self) -> None:
-        doc = self.document
-        year = doc.report.fiscal_year if doc and doc.report else 2568
-        dialog = YearRoundDialog(
+    def new_file_dialog(self) -> YearRoundDialog:
+        """The new-file dialog: the current fiscal year (from 1 October, the next Buddhist year), the 6-month
+        round, the standard framework ticked."""
+        year = fiscal_year_of(self.today())
+        return YearRoundDialog(
             "สร้างไฟล์รายงานใหม่", year, 6, framework=True, parent=self.window, digits=self.window.digits
         )
+
+    @staticmethod
+    def today() -> dt.date:
+        return dt.date.today()
+
+    def new_file(self, own: bool = False) -> None:
+        """A new data file (`own`: the officer's own report, started from the sample's bar)."""
+        dialog = self.new_file_dialog()
+        if own:
+            dialog.setWindowTitle("เริ่มรายงานของหน่วยงานท่าน")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         year, round_, framework = dialog.values()
@@ -197,7 +210,9 @@ class FileActions(PdfJobs):
         path = Path(path)
         if path.suffix == "":
             path = path.with_suffix(DATA_SUFFIX)
-        org = copy.deepcopy(self.document.organization) if self.document else None
+        doc = self.document
+        # a new file keeps the organization of the open file, never the sample's (another organization's)
+        org = copy.deepcopy(doc.organization) if doc is not None and not is_sample_file(doc.path) else None
         try:
             if path.exists():  # the save dialog already asked before overwriting
                 back_up_before_replacing(

@@ -280,6 +280,17 @@ class ItemForm(QWidget):
         for col, f in enumerate(Budget.FIELDS):
             budget.addWidget(QLabel(BUDGET_LABELS[f]), 0, col)
             budget.addWidget(self.amounts[f], 1, col, Qt.AlignmentFlag.AlignTop)
+            budget.setColumnStretch(col, 1)  # three equal columns, whatever an error line says
+        # the amounts' error lines under all three, in room kept for a line: nothing moves when one shows
+        self.amount_errors = QWidget()
+        errors = QVBoxLayout(self.amount_errors)
+        errors.setContentsMargins(0, 0, 0, 0)
+        errors.setSpacing(0)
+        for f in Budget.FIELDS:
+            errors.addWidget(self.amounts[f].take_error_line(f"{BUDGET_LABELS[f]}: "))
+        errors.addStretch(1)
+        self.amount_errors.setMinimumHeight(self.amount_errors.fontMetrics().lineSpacing() + 2)
+        budget.addWidget(self.amount_errors, 2, 0, 1, len(Budget.FIELDS))
         approaches = QVBoxLayout()
         approaches.setSpacing(2)
         for box in self.approaches:

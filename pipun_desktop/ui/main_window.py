@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,8 +30,19 @@ from .item_form import ItemForm
 from .message_boxes import choice_box, confirm_box, inform_box
 from .office_export import OfficeExport
 from .settings import Settings
+from .start_page import (
+    EMPTY_REPORT,
+    NO_FILE,
+    NO_REPORT,
+    NOTHING_SELECTED,
+    READ_ONLY,
+    EmptyPage,
+    SampleBanner,
+)
 from .tree_panel import TreePanel, descendant_items
 
+# the program's name: the application's display name, which the window system appends to the window title
+# (ui/app.py), so the window's own title is only the file's name
 WINDOW_TITLE = "รายงานผลการดำเนินการป้องกันการทุจริต"
 TAB_NODE, TAB_REPORT, TAB_SUMMARY, TAB_CHECKS = range(4)
 
@@ -61,8 +73,7 @@ class MainWindow(QMainWindow):
         self.tree = TreePanel()
         self.item_form = ItemForm(self.display)
         self.heading_form = HeadingForm()
-        self.empty_page = QLabel("เลือกมิติ หัวข้อ หรือโครงการทางซ้ายเพื่อแก้ไข\nหรือกด Insert เพื่อเพิ่มโครงการ")
-        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_page = EmptyPage()
         self.node_stack = QStackedWidget()
         self.node_stack.addWidget(self.empty_page)
         self.node_stack.addWidget(_scrolled(self.item_form))
@@ -85,7 +96,14 @@ class MainWindow(QMainWindow):
         splitter.setSizes([600, 766])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
-        self.setCentralWidget(splitter)
+        self.sample_banner = SampleBanner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.sample_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
         self.totals_label = QLabel()
         self.statusBar().addPermanentWidget(self.totals_label)
@@ -98,11 +116,13 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self._build_start_buttons()
         self.tree.current_changed.connect(self._show_node)
         self.item_form.dropped.connect(self._dropped)
         self.heading_form.dropped.connect(self._dropped)
         self.tabs.currentChanged.connect(lambda _: self.flush_edits())
         self._update_actions()
+        self._show_empty_state()
 
     # -- panels from ui/summary_panel, checks_panel, report_form (another engineer's modules) --
     def _add_panels(self) -> None:
@@ -177,6 +197,13 @@ class MainWindow(QMainWindow):
             "ประวัติการแก้ไขรายการนี้…", lambda: f.show_history(self.tree.current_id())
         )
         self.act_quit = self._action("ออก", self.close, K.Quit)
+        self.act_start_own = self._action(
+            "เริ่มรายงานของหน่วยงานท่าน…",
+            self.start_own_report,
+            None,
+            "สร้างไฟล์รายงานใหม่ของหน่วยงานท่านจากกรอบมาตรฐาน",
+        )
+        self.act_import_new = self._action("นำเข้าจาก JSON…", self.import_new_file)
         self.act_undo = self._action("เลิกทำ", self.undo, K.Undo)
         redo_keys = QKeySequence.keyBindings(K.Redo)
         if QKeySequence("Ctrl+Y") not in redo_keys:
@@ -331,6 +358,56 @@ class MainWindow(QMainWindow):
         self.act_add_subheading.setIconText("+ หัวข้อย่อย")
         self.act_delete.setIconText("ลบ")
 
+    def _build_start_buttons(self) -> None:
+        """Buttons of the empty page and of the sample's bar (the Word/Excel import when the window has one)."""
+        page = self.empty_page
+        page.add_button("open", self.act_open, {NO_FILE}, "เปิดไฟล์รายงาน…")
+        page.add_button("new", self.act_new, {NO_FILE}, "สร้างไฟล์รายงานใหม่…")
+        office = self.office_import_action()
+        if office is not None:
+            page.add_button("office", office, {NO_FILE}, office.text())
+        page.add_button("json", self.act_import_new, {NO_FILE}, "นำเข้าจาก JSON…")
+        page.add_button("report", self.act_new_report, {NO_REPORT}, "เพิ่มรายงาน…")
+        page.add_button("heading", self.act_add_heading, {EMPTY_REPORT}, "เพิ่มมิติแรก")
+        page.finish_buttons()
+        self.sample_banner.add_button(self.act_start_own, "เริ่มรายงานของหน่วยงานท่าน…", primary=True)
+        if office is not None:
+            self.sample_banner.add_button(office, office.text())
+
+    def office_import_action(self) -> QAction | None:
+        """File > นำเข้าจาก Word/Excel… when this window has it."""
+        for action in self.actions():
+            if action.text().startswith("นำเข้าจาก Word"):
+                return action
+        return None
+
+    def start_own_report(self) -> None:
+        """From the sample: a new data file of one's own, from the standard framework, for this fiscal year."""
+        self.files.new_file(own=True)
+
+    def import_new_file(self) -> None:
+        """With no file open: a new data file from a JSON document (as File > เปิดไฟล์… does with a .json)."""
+        self.files.open_dialog()
+
+    def _show_empty_state(self) -> None:
+        doc = self.document
+        if doc is None:
+            state = NO_FILE
+        elif doc.read_only:
+            state = READ_ONLY
+        elif doc.report is None:
+            state = NO_REPORT
+        elif not doc.report.tree:
+            state = EMPTY_REPORT
+        else:
+            state = NOTHING_SELECTED
+        self.empty_page.show_state(state)
+
+    def is_sample(self) -> bool:
+        from .data_files import is_sample_file
+
+        return self.document is not None and is_sample_file(self.document.path)
+
     # -- the document --------------------------------------------------------------------------
     def set_document(self, document) -> None:
         """Show `document` (a ReportDocument, or None); the previous one is closed by the caller."""
@@ -382,16 +459,30 @@ class MainWindow(QMainWindow):
         self._fill_report_selector()
         self._report_changed()
         self._update_actions()
-        if self.document is not None:
-            path = str(self.document.path)
-            self.setWindowTitle(
-                f"{self.document.path.name} — {WINDOW_TITLE}"
-                + (" (อ่านอย่างเดียว)" if self.document.read_only else "")
+        self._show_empty_state()
+        doc = self.document
+        if doc is None:
+            self.setWindowTitle(WINDOW_TITLE)  # the window system adds no second copy of the program's name
+            self.sample_banner.hide()
+            return
+        sample = self.is_sample()
+        self.setWindowTitle(
+            doc.path.name + (" (อ่านอย่างเดียว)" if doc.read_only else "")
+        )
+        self.statusBar().setToolTip(str(doc.path))
+        if sample and doc.report is not None:
+            self.sample_banner.show_for(
+                doc.organization.name,
+                render_digits(str(doc.report.fiscal_year), self.digits),
+                render_digits(str(doc.report.round), self.digits),
             )
-            self.statusBar().setToolTip(path)
+        else:
+            self.sample_banner.hide()
 
     def _report_changed(self) -> None:
         self._totals_timer.start(150)
+        if self.node_stack.currentIndex() == 0:
+            self._show_empty_state()  # e.g. the first dimension was just added
         doc = self.document
         if (
             doc is not None
@@ -457,6 +548,7 @@ class MainWindow(QMainWindow):
             self.heading_form.show_heading(self.document, node_id)
             self.node_stack.setCurrentIndex(2)
         else:
+            self._show_empty_state()
             self.node_stack.setCurrentIndex(0)
         self._update_actions()
 
