@@ -15,7 +15,7 @@ from conftest import SAMPLE  # noqa: E402
 from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from pipun_desktop.interchange.json_format import read_document  # noqa: E402
 from pipun_desktop.storage.store import ReportStore  # noqa: E402
@@ -141,7 +141,10 @@ def test_amount_fields_keep_their_places_when_an_error_shows(window, qtbot):
     def places():
         QApplication.processEvents()
         return [QRect(line.mapTo(window, line.rect().topLeft()), line.size()) for line in lines] + [
-            QRect(form.approaches[0].mapTo(window, form.approaches[0].rect().topLeft()), form.approaches[0].size())
+            QRect(
+                form.approaches[0].mapTo(window, form.approaches[0].rect().topLeft()),
+                form.approaches[0].size(),
+            )
         ]
 
     before = places()
@@ -192,7 +195,9 @@ def test_the_title_names_the_program_once(window, qapp):
         title = shown_title(window)
         assert title == f"sample.pipun — {WINDOW_TITLE}"
         assert title.count("ป้องกันการทุจริต") == 1
-        window.files.close_document() if hasattr(window.files, "close_document") else window.set_document(None)
+        window.files.close_document() if hasattr(window.files, "close_document") else window.set_document(
+            None
+        )
         assert shown_title(window) == WINDOW_TITLE
     finally:
         qapp.setApplicationDisplayName(old)

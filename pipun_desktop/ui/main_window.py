@@ -466,9 +466,7 @@ class MainWindow(QMainWindow):
             self.sample_banner.hide()
             return
         sample = self.is_sample()
-        self.setWindowTitle(
-            doc.path.name + (" (อ่านอย่างเดียว)" if doc.read_only else "")
-        )
+        self.setWindowTitle(doc.path.name + (" (อ่านอย่างเดียว)" if doc.read_only else ""))
         self.statusBar().setToolTip(str(doc.path))
         if sample and doc.report is not None:
             self.sample_banner.show_for(

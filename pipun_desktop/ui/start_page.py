@@ -129,6 +129,8 @@ class SampleBanner(QFrame):
         from html import escape
 
         self.label.setText(
-            SAMPLE_TEXT.format(org=escape(organization or "หน่วยงานอื่น"), year=escape(year), round=escape(round_))
+            SAMPLE_TEXT.format(
+                org=escape(organization or "หน่วยงานอื่น"), year=escape(year), round=escape(round_)
+            )
         )
         self.show()
