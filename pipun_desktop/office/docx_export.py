@@ -21,6 +21,8 @@ from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 from docx.shared import Cm, Pt
@@ -45,6 +47,7 @@ from .export_common import (
     write_whole,
     xml_text,
 )
+from .export_marks import CONTENT_TYPE, PART, REL_TYPE, marks_xml
 
 FONT = "TH SarabunPSK"
 BODY_PT = 16
@@ -586,8 +589,9 @@ def narratives(report: Report, digits: str, tick: Any = None) -> list[Element]:
     out = [_para("ผลการดำเนินงาน", align="center", bold=True, size=18, after=6, keep_next=True)]
     for n in numbered(report.tree, digits):
         node = n.node
-        for k, line in enumerate(lines(n.label) or [n.number]):
-            out.append(_para(line, bold=True, before=10 if k == 0 else 0, after=2, keep_next=True))
+        # one paragraph, even for a title typed over several lines (the table keeps its line breaks)
+        label = " ".join(line.strip() for line in lines(n.label)) or n.number
+        out.append(_para(label, bold=True, before=10, after=2, keep_next=True))
         if isinstance(node, Heading):
             continue
         assert isinstance(node, Item)
@@ -716,6 +720,15 @@ def build_docx(org: Organization, report: Report, digits: str = "thai", tick: An
     add(narratives(report, digits, tick))
     add(conclusion(org, report, digits))
     add(announcement(org, report, digits, document))
+
+    # what the layout does not show (types, statuses, notes as typed), for importing the file back
+    emblem_part = None
+    if report.announcement.emblem_png:
+        rid, _image = document.part.get_or_add_image(io.BytesIO(report.announcement.emblem_png))
+        emblem_part = str(document.part.related_parts[rid].partname).lstrip("/")
+    blob = marks_xml(report, digits, emblem_part)
+    marks = Part(PackURI(f"/{PART}"), CONTENT_TYPE, blob, document.part.package)
+    document.part.relate_to(marks, REL_TYPE)
 
     # the report's title and organization as document properties
     props = document.core_properties

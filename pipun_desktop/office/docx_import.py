@@ -13,6 +13,7 @@ from xml.etree.ElementTree import Element
 
 from ..thai.digits import to_thai_digits
 from .blocks import Block, Cell, Para, Row, Table
+from .export_marks import import_marks
 from .form_table import MAX_FORM_ROWS, FormReader, ImportResult
 from .package import OfficeImportError, Package
 
@@ -232,4 +233,6 @@ def import_docx(path: Path | str, year: int | None = None) -> ImportResult:
     """Read a Word report (or a multi-year plan, with `year`) into a Document and what was found on the way."""
     path = Path(path)
     blocks = read_docx_blocks(path)
-    return FormReader(blocks, path.name, year=year).read()
+    result = FormReader(blocks, path.name, year=year).read()
+    import_marks(result, path, "word")  # a document this program exported: what its layout does not show
+    return result

@@ -371,12 +371,12 @@ class FormReader:
         after: list[Para] = []
         rows = table.rows
         if self.form_done:
-            return False, colmap, [Para(r.plain().replace(" | ", " ")) for r in rows if r.plain()], []
+            return False, colmap, [Para(_tab_line(r)) for r in rows if r.plain()], []
         first_header = next((i for i, r in enumerate(rows) if is_header_row(r)), None)
         width = max((_row_width(r) for r in rows), default=0)
         if first_header is None:
             if colmap is None or width != colmap.width or not rows:
-                return False, colmap, [Para(r.plain().replace(" | ", " ")) for r in rows if r.plain()], []
+                return False, colmap, [Para(_tab_line(r)) for r in rows if r.plain()], []
             start = 0
         else:
             headers = [rows[first_header]]
@@ -388,10 +388,10 @@ class FormReader:
             new_map = column_map(headers, width)
             if new_map is None:
                 if colmap is None:
-                    return False, colmap, [Para(r.plain().replace(" | ", " ")) for r in rows if r.plain()], []
+                    return False, colmap, [Para(_tab_line(r)) for r in rows if r.plain()], []
             else:
                 colmap = new_map
-            before = [Para(r.plain().replace(" | ", " ")) for r in rows[:first_header] if r.plain()]
+            before = [Para(_tab_line(r)) for r in rows[:first_header] if r.plain()]
             start = j
         assert colmap is not None
         years = colmap.years()
@@ -410,7 +410,7 @@ class FormReader:
                 )
             if self.form_done:
                 if row.plain():
-                    after.append(Para(row.plain().replace(" | ", " ")))
+                    after.append(Para(_tab_line(row)))
                 continue
             if is_header_row(row):
                 continue  # a header repeated inside one long table
@@ -815,6 +815,12 @@ _ORG_RE = re.compile(
 )
 TICK_BOXES = set("☑☒■▣✓✔√⊠●◉/xX") | {"\uf0fe", "\uf0fc"}
 _ROUND_RE = re.compile(rf"(\S)?\s*รอบ\s*({DIGIT}{{1,2}})\s*เดือน")
+
+
+def _tab_line(row: Row) -> str:
+    """A table outside the form (a small table in a narrative) as one tab-separated line per row, the way
+    narrative bodies hold small tables; every cell whole."""
+    return "\t".join(t.replace("\n", " ").strip() for t in row.texts())
 
 
 def _dotted(parts: tuple[int, ...]) -> str:

@@ -18,6 +18,7 @@ import io
 import math
 import os
 import unicodedata
+import zipfile
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -54,6 +55,7 @@ from .export_common import (
     write_whole,
     xml_text,
 )
+from .export_marks import CONTENT_TYPE, PART, REL_TYPE, marks_xml
 
 FONT = "TH SarabunPSK"
 CELL_PT = 14
@@ -397,6 +399,26 @@ def build_workbook(org: Organization, report: Report, tick: Any = None) -> Workb
     return wb
 
 
+def with_marks(xlsx: bytes, marks: bytes) -> bytes:
+    """The workbook with the export marks as a custom XML part related from the workbook (openpyxl writes
+    no custom parts itself)."""
+    src = zipfile.ZipFile(io.BytesIO(xlsx))
+    out = io.BytesIO()
+    rels_name = "xl/_rels/workbook.xml.rels"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == rels_name:
+                rel = (f'<Relationship Id="rIdPipunExport" Type="{REL_TYPE}" Target="../{PART}"/>').encode()
+                data = data.replace(b"</Relationships>", rel + b"</Relationships>")
+            elif info.filename == "[Content_Types].xml" and b'Extension="xml"' not in data:
+                override = f'<Override PartName="/{PART}" ContentType="{CONTENT_TYPE}"/>'.encode()
+                data = data.replace(b"</Types>", override + b"</Types>")
+            dst.writestr(info, data)
+        dst.writestr(PART, marks)
+    return out.getvalue()
+
+
 def export_report_xlsx(
     organization: Organization,
     report: Report,
@@ -424,7 +446,7 @@ def export_report_xlsx(
         raise OfficeExportCancelled()
     buf = io.BytesIO()
     wb.save(buf)
-    data = buf.getvalue()
+    data = with_marks(buf.getvalue(), marks_xml(report, "thai"))
     write_whole(out, data, "Excel")
     if progress is not None:
         progress(state["total"], state["total"], "เสร็จแล้ว")

@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from .blocks import Block, Cell, Row, Table
+from .export_marks import import_marks
 from .form_table import MAX_FORM_ROWS, FormReader, ImportResult, YearNeeded
 from .package import OfficeImportError, Package
 
@@ -244,7 +245,9 @@ def import_xlsx(path: Path | str, year: int | None = None, sheet: str | None = N
         if not chosen:
             names = ", ".join(f"“{s.name}”" for s in sheets)
             raise OfficeImportError(f"ไม่พบแผ่นงาน “{sheet}” ใน {path.name} (มี {names})")
-        return FormReader([chosen[0].table()], f"{path.name} แผ่นงาน {chosen[0].name}", year=year).read()
+        result = FormReader([chosen[0].table()], f"{path.name} แผ่นงาน {chosen[0].name}", year=year).read()
+        import_marks(result, path, "excel")  # a workbook this program exported: what its layout does not show
+        return result
     found: list[tuple[ImportResult, Sheet]] = []
     first_error: OfficeImportError | None = None
     for s in sheets:
@@ -262,6 +265,7 @@ def import_xlsx(path: Path | str, year: int | None = None, sheet: str | None = N
             f"ไม่พบตารางแบบรายงาน (แถวหัวตาราง งาน/กิจกรรม/โครงการ ตัวชี้วัด เป้าหมาย …) ในแผ่นงานใดของ {path.name}"
         )
     best, best_sheet = max(found, key=lambda p: p[0].items)
+    import_marks(best, path, "excel")
     others = [s.name for r, s in found if s is not best_sheet and r.items]
     if others:
         best.notes.append(
