@@ -120,8 +120,10 @@ def test_failed_write_keeps_model_and_file(doc, data_file, monkeypatch, qtbot):
     item = first_item(doc)
     old = item.title
 
-    def broken(*a, **k):
-        raise sqlite3.OperationalError("database or disk is full")
+    def broken(*a, **k):  # what the store raises when SQLite reports a full disk (storage turns it to Thai)
+        from pipun_desktop.storage.opening import write_error
+
+        raise write_error(sqlite3.OperationalError("database or disk is full"))
 
     monkeypatch.setattr(doc.store, "update_node", broken)
     with qtbot.waitSignal(doc.write_failed) as blocker:

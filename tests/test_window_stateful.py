@@ -447,6 +447,7 @@ class WindowMachine(RuleBasedStateMachine):
 
 WindowMachine.TestCase.settings = settings(
     max_examples=EXAMPLES,
+    derandomize="PIPUN_STATEFUL_EXAMPLES" not in os.environ,  # CI: the same examples every run
     stateful_step_count=STEPS,
     deadline=None,
     suppress_health_check=list(HealthCheck),

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..thai.digits import to_thai_digits
 from .model import ROUNDS, Conclusion, Heading, Item, Node, Organization, Report
@@ -89,17 +89,46 @@ def year_round_clash(
     return None
 
 
+def first_duplicate(keys: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """(first position, repeated position) of a year and round listed twice, or None."""
+    seen: dict[tuple[int, int], int] = {}
+    for i, key in enumerate(keys):
+        if key in seen:
+            return seen[key], i
+        seen[key] = i
+    return None
+
+
 # -- the tree ---------------------------------------------------------------------------------------
+TOP_LEVEL_MESSAGE = "ระดับบนสุดต้องเป็นมิติ ใส่โครงการ/กิจกรรมไว้ใต้มิติหรือหัวข้อ"
+UNDER_ITEM_MESSAGE = "ใส่รายการไว้ใต้โครงการ/กิจกรรมไม่ได้"
+INDENT_MESSAGE = "ย่อหน้าเข้าได้เมื่อรายการก่อนหน้าเป็นหัวข้อ"
+OUTDENT_MESSAGE = "ระดับบนสุดเป็นมิติเท่านั้น ย่อหน้าออกไม่ได้อีก"
+
+
+def placement_problem(parent_is_heading: bool | None, node_is_heading: bool) -> str | None:
+    """Why a node cannot go under a parent (None: the top level), or None when it can."""
+    if parent_is_heading is None:
+        return None if node_is_heading else TOP_LEVEL_MESSAGE
+    return None if parent_is_heading else UNDER_ITEM_MESSAGE
+
+
 def can_hold(parent: Node | None, node: Node) -> bool:
     """Items only under headings; the top level (parent None) holds dimensions (headings) only."""
-    if parent is None:
-        return isinstance(node, Heading)
-    return isinstance(parent, Heading)
+    parent_is_heading = None if parent is None else isinstance(parent, Heading)
+    return placement_problem(parent_is_heading, isinstance(node, Heading)) is None
 
 
-def top_level_problem(tree: list[Node]) -> int | None:
-    """The position of the first top-level node that is not a heading, or None."""
-    return next((i for i, n in enumerate(tree) if not isinstance(n, Heading)), None)
+def indent_target(siblings: Sequence[Node], row: int) -> Heading | None:
+    """Indenting makes a node the last child of the heading just above it: that heading, or None."""
+    above = siblings[row - 1] if row > 0 else None
+    return above if isinstance(above, Heading) else None
+
+
+def can_outdent(node: Node, depth: int) -> bool:
+    """Outdenting moves a node up one level, just after its parent: never to the top level for an item.
+    `depth` counts the node's ancestors (0 = top level)."""
+    return depth >= (2 if isinstance(node, Item) else 1)
 
 
 # -- status and reason ------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from ..core.model import (
     Report,
     Reporter,
 )
-from ..core.rules import year_round_problem
+from ..core.rules import first_duplicate, year_round_problem
 from ..media.images import MAX_FILE_BYTES, PHOTO_MAX_SIDE, ImageError, check_emblem, check_image
 from ..thai.amounts import decimal_string, satang_from_decimal_string
 
@@ -199,14 +199,12 @@ class _Reader:
         reports = [
             self.report(r, f"reports[{i}]") for i, r in enumerate(self.list(raw["reports"], "reports"))
         ]
-        seen = {}
-        for i, r in enumerate(reports):
-            key = (r.fiscal_year, r.round)
-            if key in seen:
-                raise InterchangeError(
-                    f"reports[{i}]", f"มีรายงานปี {r.fiscal_year} รอบ {r.round} เดือนซ้ำกับ reports[{seen[key]}]"
-                )
-            seen[key] = i
+        if (twice := first_duplicate([(r.fiscal_year, r.round) for r in reports])) is not None:
+            first, i = twice
+            r = reports[i]
+            raise InterchangeError(
+                f"reports[{i}]", f"มีรายงานปี {r.fiscal_year} รอบ {r.round} เดือนซ้ำกับ reports[{first}]"
+            )
         return Document(organization, reports)
 
     def report(self, raw, path) -> Report:

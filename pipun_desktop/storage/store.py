@@ -36,6 +36,7 @@ from ..core.model import (
     Report,
     Reporter,
 )
+from ..core.rules import placement_problem, year_round_clash
 from ..util.leftovers import clean_leftovers, temp_name
 from ..util.targets import is_sqlite_file, output_target_problem, show_name
 from . import backup as backups_mod
@@ -524,9 +525,10 @@ class ReportStore:
         return out
 
     def find_report(self, fiscal_year: int, round_: int) -> int | None:
-        row = self.db.execute(
-            "SELECT id FROM reports WHERE fiscal_year = ? AND round = ?", [fiscal_year, round_]
-        ).fetchone()
+        with self._reading():
+            row = self.db.execute(
+                "SELECT id FROM reports WHERE fiscal_year = ? AND round = ?", [fiscal_year, round_]
+            ).fetchone()
         return row[0] if row else None
 
     def add_report(self, report: Report) -> int:
@@ -536,8 +538,9 @@ class ReportStore:
             return self._add_report(report)
 
     def _add_report(self, report: Report) -> int:
-        if self.find_report(report.fiscal_year, report.round) is not None:
-            raise StorageError(f"มีรายงานปี {report.fiscal_year} รอบ {report.round} เดือนอยู่แล้ว")
+        existing = [(i.fiscal_year, i.round, i.id) for i in self.reports()]
+        if clash := year_round_clash(existing, report.fiscal_year, report.round):
+            raise StorageError(clash)
         columns = _report_columns(report)
         _check_text(columns.values())
         report.id = self.db["reports"].insert(columns).last_pk
@@ -871,15 +874,15 @@ class ReportStore:
         return row
 
     def _check_parent(self, report_id: int, parent_id: int | None, node) -> None:
-        if parent_id is None:
-            if not isinstance(node, Heading) and getattr(node, "kind", None) != "heading":
-                raise StorageError("ระดับบนสุดต้องเป็นมิติ ใส่โครงการ/กิจกรรมไว้ใต้มิติหรือหัวข้อ")
-            return
-        row = self.db.execute("SELECT report_id, kind FROM nodes WHERE id = ?", [parent_id]).fetchone()
-        if row is None or row[0] != report_id:
-            raise StorageError("ไม่พบหัวข้อที่จะใส่")
-        if row[1] != "heading":
-            raise StorageError("ใส่รายการไว้ใต้โครงการ/กิจกรรมไม่ได้")
+        is_heading = isinstance(node, Heading) or getattr(node, "kind", None) == "heading"
+        parent_is_heading = None
+        if parent_id is not None:
+            row = self.db.execute("SELECT report_id, kind FROM nodes WHERE id = ?", [parent_id]).fetchone()
+            if row is None or row[0] != report_id:
+                raise StorageError("ไม่พบหัวข้อที่จะใส่")
+            parent_is_heading = row[1] == "heading"
+        if problem := placement_problem(parent_is_heading, is_heading):
+            raise StorageError(problem)
 
     def _siblings_where(self, parent_id):
         return ("parent_id IS NULL", []) if parent_id is None else ("parent_id = ?", [parent_id])

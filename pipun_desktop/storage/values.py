@@ -15,10 +15,14 @@ import re
 from collections.abc import Collection
 
 from ..core.limits import too_long, too_long_message
+from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN
 from ..thai.amounts import MAX_SATANG
 from .errors import StorageError
 
-YEAR_LOW, YEAR_HIGH = 2400, 2800  # what the schema's CHECK and the JSON format allow for fiscal_year
+YEAR_LOW, YEAR_HIGH = (
+    FISCAL_YEAR_MIN,
+    FISCAL_YEAR_MAX,
+)  # core.rules: the schema's CHECK and the JSON format too
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 

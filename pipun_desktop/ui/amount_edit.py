@@ -6,7 +6,7 @@ AmountError under the field, and is not emitted: the previous value stays in the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ..thai.amounts import AmountError, format_amount, parse_amount
@@ -45,6 +45,21 @@ class AmountEdit(QWidget):
         self.setFocusProxy(self.line)
         # amounts commit on Enter / leaving the field only: half-typed "20,0" is not an error yet
         self.committer = Committer(self.line, self._commit_text, idle_ms=None, parent=self)
+        self.line.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        # leaving the field shows the amount the way it prints, also after Enter committed it ("-" → "")
+        if obj is self.line and event.type() == QEvent.Type.FocusOut and self.is_valid():
+            if not self.committer.pending:
+                self._show_formatted()
+        return False
+
+    def _show_formatted(self) -> None:
+        shown = "" if self._value is None else format_amount(self._value, self.digits)
+        if self.line.text() != shown:
+            self.line.blockSignals(True)
+            self.line.setText(shown)
+            self.line.blockSignals(False)
 
     def take_error_line(self, prefix: str = "") -> QLabel:
         """Hand the error line to the form, to show where it keeps the layout still (e.g. a row under several
@@ -92,11 +107,8 @@ class AmountEdit(QWidget):
             self._value = value
             self.value_committed.emit(value)
         # show it the way it prints ("๒๐,๐๐๐") once typed
-        shown = "" if value is None else format_amount(value, self.digits)
-        if self.line.text() != shown and not self.line.hasFocus():
-            self.line.blockSignals(True)
-            self.line.setText(shown)
-            self.line.blockSignals(False)
+        if not self.line.hasFocus():
+            self._show_formatted()
 
     def set_stored(self, value: int | None) -> None:
         """The file still holds `value` (a write failed): keep the typed text, retry on the next commit."""

@@ -94,6 +94,22 @@ class SetNodeFieldCommand(_Command):
         return True
 
 
+class SetNodeFieldsCommand(_Command):
+    """Several fields of one node changed together, in one write and one undo step (status with its reason)."""
+
+    def __init__(self, document, ref, old: dict, new: dict, text: str):
+        super().__init__(document, text)
+        self.ref, self.old, self.new = ref, copy.deepcopy(old), copy.deepcopy(new)
+
+    def redo(self):
+        if not self.document.apply_node_fields(self.ref.id, self.new, self.text()):
+            self._failed()
+
+    def undo(self):
+        if not self.document.apply_node_fields(self.ref.id, self.old, f"เลิกทำ{self.text()}"):
+            self._failed()
+
+
 def _changed_parts(old, new) -> tuple:
     """Which attributes of a dataclass value changed (conclusion.problems, …): typing in one text box of the
     conclusion must not merge with typing in another."""

@@ -18,10 +18,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from ..core import rules
 from ..core.model import Heading, Item, Node, Organization, Report, walk
 from ..core.numbering import number_for
 from ..storage.store import ReportStore, StorageError
 
+# storage turns SQLite's errors into StorageError with a Thai message; sqlite3.Error stays here only so a
+# missed one is still reported in Thai instead of escaping into Qt
 WRITE_ERRORS = (StorageError, sqlite3.Error, OSError)
 
 
@@ -216,10 +219,18 @@ class ReportDocument(QObject):
             self._refs[n.id] = ref
 
     def can_hold(self, parent_id: int | None, node: Node) -> bool:
-        """Items only under headings; the top level holds dimensions (headings) only."""
-        if parent_id is None:
-            return isinstance(node, Heading)
-        return isinstance(self._nodes.get(parent_id), Heading)
+        """core.rules.can_hold for a parent of this report (None: the top level)."""
+        parent = None if parent_id is None else self._nodes.get(parent_id)
+        if parent_id is not None and parent is None:
+            return False
+        return rules.can_hold(parent, node)
+
+    def depth_of(self, node_id: int) -> int:
+        """How many headings hold the node (0: the top level)."""
+        depth, parent = 0, self._parent[node_id]
+        while parent is not None:
+            depth, parent = depth + 1, self._parent[parent]
+        return depth
 
     def is_ancestor(self, ancestor_id: int, node_id: int | None) -> bool:
         while node_id is not None:
@@ -264,7 +275,7 @@ class ReportDocument(QObject):
         from .commands import InsertNodeCommand
 
         if not self.can_hold(parent_id, node):
-            self._refuse("ใส่ได้เฉพาะมิติไว้ระดับบนสุด และใส่โครงการ/กิจกรรมไว้ใต้หัวข้อเท่านั้น")
+            self._refuse(rules.PLACEMENT_MESSAGE)
             return None
         cmd = InsertNodeCommand(self, self.ref(parent_id), position, node, text=text)
         return cmd.ref.id if self._push(cmd) and cmd.ref else None
@@ -286,10 +297,10 @@ class ReportDocument(QObject):
         if node is None:
             return False
         if not self.can_hold(new_parent_id, node):
-            self._refuse("ย้ายไปที่นั่นไม่ได้: ระดับบนสุดเป็นมิติเท่านั้น และโครงการ/กิจกรรมต้องอยู่ใต้หัวข้อ")
+            self._refuse(rules.MOVE_MESSAGE)
             return False
         if new_parent_id is not None and self.is_ancestor(node_id, new_parent_id):
-            self._refuse("ย้ายหัวข้อไปไว้ใต้ตัวเองไม่ได้")
+            self._refuse(rules.UNDER_ITSELF_MESSAGE)
             return False
         siblings = len(self.children_of(new_parent_id)) - (self._parent[node_id] == new_parent_id)
         new_position = max(0, min(new_position, siblings))
@@ -305,21 +316,113 @@ class ReportDocument(QObject):
             return None
         return self.insert_node(self._parent[node_id], self._row[node_id] + 1, node, text="ทำสำเนา")
 
+    def add_item(self, near_id: int | None, beside_heading: bool = False) -> int | None:
+        """A new item: at the end of the heading `near_id` (or just after it, `beside_heading`), just after the
+        item `near_id`, or at the end of the last dimension when nothing is selected."""
+        if self.report is None:
+            return None
+        node = self._nodes.get(near_id) if near_id is not None else None
+        if node is None:
+            if not self.report.tree:
+                self._refuse("รายงานยังไม่มีมิติ เพิ่มหัวข้อ (มิติ) ก่อน แล้วจึงเพิ่มโครงการใต้หัวข้อนั้น")
+                return None
+            node = self.report.tree[-1]
+        if isinstance(node, Heading) and not beside_heading:
+            parent_id, position = node.id, len(node.children)
+        else:
+            parent_id, position = self._parent[node.id], self._row[node.id] + 1
+        return self.insert_node(parent_id, position, Item(), text="เพิ่มโครงการ")
+
+    def add_heading(self, near_id: int | None, child: bool = False) -> int | None:
+        """A new heading: just after `near_id`, as the last child of the heading `near_id` (`child`), or a new
+        last dimension when nothing is selected."""
+        if self.report is None:
+            return None
+        node = self._nodes.get(near_id) if near_id is not None else None
+        if node is None:
+            parent_id, position = None, len(self.report.tree)
+        elif child and isinstance(node, Heading):
+            parent_id, position = node.id, len(node.children)
+        else:
+            parent_id, position = self._parent[node.id], self._row[node.id] + 1
+        return self.insert_node(parent_id, position, Heading(), text="เพิ่มหัวข้อ")
+
+    def move_by(self, node_id: int, delta: int) -> bool:
+        """Up (-1) or down (+1) among its siblings; False when it cannot go further or was not stored."""
+        if node_id not in self._nodes:
+            return False
+        parent_id = self._parent[node_id]
+        row = self._row[node_id] + delta
+        if not 0 <= row < len(self.children_of(parent_id)):
+            return False
+        return self.move_node(node_id, parent_id, row, text="เลื่อนขึ้น" if delta < 0 else "เลื่อนลง")
+
+    def indent(self, node_id: int) -> bool:
+        """The node becomes the last child of the heading just above it (core.rules.indent_target)."""
+        if node_id not in self._nodes:
+            return False
+        above = rules.indent_target(self.children_of(self._parent[node_id]), self._row[node_id])
+        if above is None:
+            self._refuse(rules.INDENT_MESSAGE)
+            return False
+        return self.move_node(node_id, above.id, len(above.children), text="ย่อหน้าเข้า")
+
+    def outdent(self, node_id: int) -> bool:
+        """The node moves out of its heading, just after it (core.rules.can_outdent)."""
+        node = self._nodes.get(node_id)
+        if node is None:
+            return False
+        if not rules.can_outdent(node, self.depth_of(node_id)):
+            self._refuse(rules.OUTDENT_MESSAGE)
+            return False
+        parent_id = self._parent[node_id]
+        return self.move_node(node_id, self._parent[parent_id], self._row[parent_id] + 1, text="ย่อหน้าออก")
+
+    def set_status(self, node_id: int, status: str | None) -> bool:
+        """An item's status with its reason, as one undo step and one write: a reason belongs to "not
+        possible" only (core.rules.status_with_reason)."""
+        from .commands import SetNodeFieldsCommand
+
+        node = self._nodes.get(node_id)
+        if not isinstance(node, Item):
+            return False
+        status, reason = rules.status_with_reason(status, node.status_reason)
+        new = {"status": status, "status_reason": reason}
+        old = {"status": node.status, "status_reason": node.status_reason}
+        if new == old:
+            return True
+        return self._push(SetNodeFieldsCommand(self, self.ref(node_id), old, new, text="แก้ไขสถานะโครงการ"))
+
+    # -- reports of the file --------------------------------------------------------------------
+    def add_reports(self, reports: list[Report], action: str) -> bool:
+        """Add whole reports to the file (a new round, an empty report, an import) and show the first; a year
+        and round the file already has (core.rules.year_round_clash) refuses them all, said in Thai."""
+        existing = [(i.fiscal_year, i.round, i.id) for i in self.reports()]
+        for report in reports:
+            if clash := rules.year_round_clash(existing, report.fiscal_year, report.round):
+                self._refuse(clash)
+                return False
+            existing.append((report.fiscal_year, report.round, None))
+        ids: list[int] = []
+        ok = True
+        for report in reports:  # each in its own transaction, a backup taken first (ReportStore.add_report)
+            try:
+                ids.append(self.store.add_report(report))
+            except WRITE_ERRORS as exc:
+                self.handle_write_error(exc, action)
+                ok = False
+                break
+        if ids:
+            self.switch_report(ids[0])
+        return ok
+
     # -- write errors --------------------------------------------------------------------------
     def handle_write_error(self, exc: BaseException, action: str) -> None:
         """The one place a failed write lands: tell the user in Thai; the model was not changed."""
         if isinstance(exc, StorageError):
-            detail = str(exc)
+            detail = str(exc)  # storage's own Thai message (storage.opening.write_error)
         elif isinstance(exc, sqlite3.Error):
-            text = str(exc)
-            if "full" in text:
-                detail = "พื้นที่ดิสก์เต็ม"
-            elif "locked" in text or "busy" in text:
-                detail = "ไฟล์ถูกโปรแกรมอื่นใช้อยู่"
-            elif "readonly" in text:
-                detail = "ไฟล์นี้เขียนไม่ได้ (อ่านอย่างเดียว)"
-            else:
-                detail = f"ไฟล์ข้อมูลมีปัญหา ({text})"
+            detail = f"ไฟล์ข้อมูลมีปัญหา ({exc})"
         elif isinstance(exc, OSError):
             detail = exc.strerror or str(exc)
         else:
@@ -350,6 +453,17 @@ class ReportDocument(QObject):
         if self._write(action, self.store.update_node, node_id, **{field: value}) is _FAILED:
             return False
         setattr(self._nodes[node_id], field, copy.deepcopy(value))
+        self.node_changed.emit(node_id)
+        self.report_changed.emit()
+        return True
+
+    def apply_node_fields(self, node_id: int, values: dict, action: str) -> bool:
+        """Several fields of one node in one write (status with its reason)."""
+        if self._write(action, self.store.update_node, node_id, **values) is _FAILED:
+            return False
+        node = self._nodes[node_id]
+        for field, value in values.items():
+            setattr(node, field, copy.deepcopy(value))
         self.node_changed.emit(node_id)
         self.report_changed.emit()
         return True

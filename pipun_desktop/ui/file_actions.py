@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.calendar import fiscal_year_of
 from ..core.framework import empty_report
 from ..core.model import Document, Organization
-from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, following_round, new_round, year_round_clash
+from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, following_round, new_round
 from ..interchange.json_format import InterchangeError, read_document, write_document
 from ..storage.building import back_up_before_replacing, build_data_file
 from ..storage.store import StorageError
@@ -310,24 +310,9 @@ class FileActions(PdfJobs):
         except (InterchangeError, OSError) as exc:
             self._error("นำเข้าไม่ได้", exc)
             return False
-        existing = {(r.fiscal_year, r.round) for r in doc.reports()}
-        clash = [r for r in incoming.reports if (r.fiscal_year, r.round) in existing]
-        if clash:
-            r = clash[0]
-            self.window.inform(
-                "นำเข้าไม่ได้",
-                f"ไฟล์นี้มีรายงานปี {r.fiscal_year} รอบ {r.round} เดือนอยู่แล้ว "
-                f"ลองเปิดไฟล์ JSON นั้นเป็นไฟล์ใหม่ (เมนู ไฟล์ > เปิดไฟล์)",
-                warning=True,
-            )
+        if not doc.add_reports(incoming.reports, "นำเข้า JSON"):
             return False
-        try:
-            ids = [doc.store.add_report(r) for r in incoming.reports]
-        except (StorageError, sqlite3.Error, OSError) as exc:
-            doc.handle_write_error(exc, "นำเข้า JSON")
-            return False
-        if ids:
-            doc.switch_report(ids[0])
+        if incoming.reports:
             self.remember_report()
             self.window.tree.select_first_item()
         return True
@@ -377,17 +362,8 @@ class FileActions(PdfJobs):
         return self._add_and_show(report, "เพิ่มรายงานใหม่")
 
     def _add_and_show(self, report, action: str) -> bool:
-        doc = self.document
-        existing = [(i.fiscal_year, i.round, i.id) for i in doc.reports()]
-        if clash := year_round_clash(existing, report.fiscal_year, report.round):
-            self.window.inform(action, f"{clash} เลือกจากช่อง “รายงาน” บนแถบเครื่องมือ", warning=True)
+        if not self.document.add_reports([report], action):  # refusals and failures are said by the document
             return False
-        try:
-            report_id = doc.store.add_report(report)
-        except (StorageError, sqlite3.Error, OSError) as exc:
-            doc.handle_write_error(exc, action)
-            return False
-        doc.switch_report(report_id)
         self.remember_report()
         self.window.tree.select_first_item()
         self.window.statusBar().showMessage(f"{action}: ปี {report.fiscal_year} รอบ {report.round} เดือน", 8000)

@@ -459,16 +459,7 @@ class ItemForm(QWidget):
         if item is None:
             return
         status = self.status.itemData(index)
-        if status != "not_possible" and item.status_reason is not None:
-            # a reason belongs to "not possible" only: drop it with the status, as one undo step
-            stack = self.document.undo_stack
-            stack.beginMacro("แก้ไขสถานะโครงการ")
-            try:
-                self._set("status", status, merge=False) and self._set("status_reason", None, merge=False)
-            finally:
-                stack.endMacro()
-        else:
-            self._set("status", status, merge=False)
+        self.document.set_status(item.id, status)  # with its reason, one undo step (core.rules)
         self.refresh()
         if status == "not_possible":
             self.reason.setFocus()

@@ -23,12 +23,14 @@ from ..core.totals import report_totals
 from ..resources_path import resource_path
 from ..thai.amounts import format_amount
 from ..thai.digits import render_digits
+from .checks_panel import ChecksPanel
 from .display import DisplaySettings
 from .file_actions import FileActions
 from .heading_form import HeadingForm
 from .item_form import ItemForm
 from .message_boxes import choice_box, confirm_box, inform_box
 from .office_export import OfficeExport
+from .report_form import ReportForm
 from .settings import Settings
 from .start_page import (
     EMPTY_REPORT,
@@ -39,6 +41,7 @@ from .start_page import (
     EmptyPage,
     SampleBanner,
 )
+from .summary_panel import SummaryPanel
 from .tree_panel import TreePanel, descendant_items
 
 # the program's name: the application's display name, which the window system appends to the window title
@@ -80,12 +83,10 @@ class MainWindow(QMainWindow):
         self.node_stack.addWidget(_scrolled(self.heading_form))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.node_stack, "รายการที่เลือก")
-        self.report_form = self.summary_panel = self.checks_panel = None
         self._shown_year_round = None
         self._add_panels()
         for panel in (self.summary_panel, self.checks_panel):
-            if panel is not None:
-                panel.follow_display(self.display)
+            panel.follow_display(self.display)
         self.display.digits_changed.connect(self._digits_switched)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -124,32 +125,15 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._show_empty_state()
 
-    # -- panels from ui/summary_panel, checks_panel, report_form (another engineer's modules) --
     def _add_panels(self) -> None:
-        try:
-            from .report_form import ReportForm
-
-            self.report_form = ReportForm(None)
-            self.tabs.addTab(self.report_form, "ข้อมูลรายงาน")
-        except ImportError:
-            self.tabs.addTab(QLabel("หน้าข้อมูลรายงานยังไม่พร้อม"), "ข้อมูลรายงาน")
-        try:
-            from .summary_panel import SummaryPanel
-
-            self.summary_panel = SummaryPanel(None)
-            self.tabs.addTab(self.summary_panel, "สรุปงบประมาณ")
-        except ImportError:
-            self.tabs.addTab(QLabel("สรุปยังไม่พร้อม"), "สรุปงบประมาณ")
-        try:
-            from .checks_panel import ChecksPanel
-
-            self.checks_panel = ChecksPanel(None)
-            self.checks_panel.node_activated.connect(self._finding_activated)
-            if hasattr(self.checks_panel, "report_activated"):
-                self.checks_panel.report_activated.connect(lambda: self.tabs.setCurrentIndex(TAB_REPORT))
-            self.tabs.addTab(self.checks_panel, "ตรวจสอบ")
-        except ImportError:
-            self.tabs.addTab(QLabel("การตรวจสอบยังไม่พร้อม"), "ตรวจสอบ")
+        self.report_form = ReportForm(None)
+        self.tabs.addTab(self.report_form, "ข้อมูลรายงาน")
+        self.summary_panel = SummaryPanel(None)
+        self.tabs.addTab(self.summary_panel, "สรุปงบประมาณ")
+        self.checks_panel = ChecksPanel(None)
+        self.checks_panel.node_activated.connect(self._finding_activated)
+        self.checks_panel.report_activated.connect(lambda: self.tabs.setCurrentIndex(TAB_REPORT))
+        self.tabs.addTab(self.checks_panel, "ตรวจสอบ")
 
     def _finding_activated(self, node_id: int) -> None:
         if self.tree.select_node(node_id):
@@ -432,8 +416,7 @@ class MainWindow(QMainWindow):
             document.undo_stack.undoTextChanged.connect(self._update_actions)
             document.undo_stack.redoTextChanged.connect(self._update_actions)
         for panel in (self.report_form, self.summary_panel, self.checks_panel):
-            if panel is not None:
-                panel.set_document(document)
+            panel.set_document(document)
         self.tree.set_document(document)
         self._report_switched()
 
@@ -557,7 +540,7 @@ class MainWindow(QMainWindow):
         """Commit what is being typed anywhere (before undo, switching, exporting, closing)."""
         self.item_form.flush()
         self.heading_form.flush()
-        if self.report_form is not None and getattr(self.report_form, "document", None) is not None:
+        if self.report_form.document is not None:
             self.report_form.flush()
 
     def _update_actions(self, *_) -> None:
@@ -643,17 +626,7 @@ class MainWindow(QMainWindow):
         if doc is None or doc.report is None:
             return None
         self.flush_edits()
-        node = self.tree.current_node()
-        if node is None:
-            if not doc.report.tree:
-                self.inform("เพิ่มโครงการ", "รายงานยังไม่มีมิติ เพิ่มหัวข้อ (มิติ) ก่อน แล้วจึงเพิ่มโครงการใต้หัวข้อนั้น")
-                return None
-            node = doc.report.tree[-1]
-        if isinstance(node, Heading) and not beside_heading:
-            parent_id, position = node.id, len(node.children)
-        else:
-            parent_id, position = doc.parent_id(node.id), doc.row_of(node.id) + 1
-        new_id = doc.insert_node(parent_id, position, Item(), text="เพิ่มโครงการ")
+        new_id = doc.add_item(self.tree.current_id(), beside_heading)
         self._after_insert(new_id)
         return new_id
 
@@ -662,14 +635,7 @@ class MainWindow(QMainWindow):
         if doc is None or doc.report is None:
             return None
         self.flush_edits()
-        node = self.tree.current_node()
-        if node is None:
-            parent_id, position = None, len(doc.report.tree)
-        elif child and isinstance(node, Heading):
-            parent_id, position = node.id, len(node.children)
-        else:
-            parent_id, position = doc.parent_id(node.id), doc.row_of(node.id) + 1
-        new_id = doc.insert_node(parent_id, position, Heading(), text="เพิ่มหัวข้อ")
+        new_id = doc.add_heading(self.tree.current_id(), child)
         self._after_insert(new_id)
         return new_id
 
@@ -718,10 +684,7 @@ class MainWindow(QMainWindow):
         if node is None:
             return
         self.flush_edits()
-        doc = self.document
-        row = doc.row_of(node.id) + delta
-        if 0 <= row < len(doc.children_of(doc.parent_id(node.id))):
-            doc.move_node(node.id, doc.parent_id(node.id), row, text="เลื่อนขึ้น" if delta < 0 else "เลื่อนลง")
+        if self.document.move_by(node.id, delta):
             self.tree.select_node(node.id)
 
     def indent(self) -> None:
@@ -729,15 +692,8 @@ class MainWindow(QMainWindow):
         node = self.tree.current_node()
         if node is None:
             return
-        doc = self.document
-        row = doc.row_of(node.id)
-        siblings = doc.children_of(doc.parent_id(node.id))
-        above = siblings[row - 1] if row > 0 else None
-        if not isinstance(above, Heading):
-            self.inform("ย่อหน้าเข้า", "ย่อหน้าเข้าได้เมื่อรายการก่อนหน้าเป็นหัวข้อ")
-            return
         self.flush_edits()
-        if doc.move_node(node.id, above.id, len(above.children), text="ย่อหน้าเข้า"):
+        if self.document.indent(node.id):
             self.tree.select_node(node.id)
 
     def outdent(self) -> None:
@@ -745,13 +701,8 @@ class MainWindow(QMainWindow):
         node = self.tree.current_node()
         if node is None:
             return
-        doc = self.document
-        parent_id = doc.parent_id(node.id)
-        if parent_id is None or (isinstance(node, Item) and doc.parent_id(parent_id) is None):
-            self.inform("ย่อหน้าออก", "ระดับบนสุดเป็นมิติเท่านั้น ย่อหน้าออกไม่ได้อีก")
-            return
         self.flush_edits()
-        if doc.move_node(node.id, doc.parent_id(parent_id), doc.row_of(parent_id) + 1, text="ย่อหน้าออก"):
+        if self.document.outdent(node.id):
             self.tree.select_node(node.id)
 
     # -- closing -------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..core.calendar import period_text
 from ..core.model import ROUNDS, Conclusion, Organization, Reporter
-from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN
+from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, year_round_clash
 from ..core.texts import intro_template, round_name
 from ..thai.digits import render_digits
 from .emblem_field import EmblemField
@@ -592,16 +592,11 @@ class ReportForm(QWidget):
         if (year, round_) == (report.fiscal_year, report.round):
             self._show_year_error("")
             return
-        clash = [
-            r
-            for r in self.document.reports()
-            if (r.fiscal_year, r.round) == (year, round_) and r.id != report.id
-        ]
-        if clash:
+        existing = [(r.fiscal_year, r.round, r.id) for r in self.document.reports()]
+        if clash := year_round_clash(existing, year, round_, except_id=report.id):
             self._show_year_error(
                 render_digits(
-                    f"ไฟล์นี้มีรายงานปีงบประมาณ พ.ศ. {year} {round_name(round_, 'arabic')} อยู่แล้ว "
-                    f"จึงเปลี่ยนเป็นปีและรอบนี้ไม่ได้ เลือกปีหรือรอบอื่น หรือเปิดรายงานนั้นจากตัวเลือกรายงาน",
+                    f"{clash} จึงเปลี่ยนเป็นปีและรอบนี้ไม่ได้ เลือกปีหรือรอบอื่น หรือเปิดรายงานนั้นจากตัวเลือกรายงาน",
                     self._digits(),
                 )
             )
