@@ -74,3 +74,21 @@ def test_import_json_force_respects_the_lock(tmp_path, capsys):
         code, _, err = cli(capsys, "import-json", json_in, "-o", data, "--force")
         assert code == 2 and one_thai_line(err) and "กำลังถูกเปิดแก้ไข" in err
         assert digest(data) == before
+
+
+def test_an_output_named_as_a_data_files_journal_is_refused(tmp_path, capsys):
+    data = make_data_file(tmp_path / "org.pipun")
+    code, _, err = cli(capsys, "export-json", data, "-o", f"{data}-journal")
+    assert code == 2 and one_thai_line(err)
+    assert not (tmp_path / "org.pipun-journal").exists()
+
+
+def test_restore_backup_onto_a_fifo_is_refused_not_blocked(tmp_path, capsys):
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("FIFOs are POSIX")
+    fifo = tmp_path / "org.pipun"
+    os.mkfifo(fifo)
+    code, _, err = cli(capsys, "restore-backup", fifo, "0")
+    assert code == 2 and one_thai_line(err)

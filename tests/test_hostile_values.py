@@ -155,3 +155,14 @@ def test_field_cap_at_json_import_and_in_the_store(tmp_path, capsys):
         item = next(n for n in store.load_document().reports[0].items())
         with pytest.raises(StorageError, match="เกินที่เก็บได้"):
             store.update_node(item.id, note="ข" * (MAX_FIELD_CHARS + 1))
+
+
+def test_audit_rows_of_the_wrong_type_show_for_what_they_are(tmp_path):
+    path = make_data_file(tmp_path / "org.pipun")
+    with ReportStore.open(path) as store:
+        store.set_organization(store.organization().__class__("อบต.ใหม่"))
+    tamper(path, "UPDATE audit SET old = x'0001', at = 5, node_id = 'x'")
+    with ReportStore.open(path, read_only=True) as store:
+        entries = store.history()
+    assert entries and all(isinstance(e.at, str) and e.node_id is None for e in entries)
+    assert any(e.old == "(ข้อมูลไบนารี 2 ไบต์)" for e in entries)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..core.model import Document, Report
 from ..interchange.json_format import read_document
-from ..util.targets import show_name, special_file_problem
+from ..util.targets import is_sqlite_file, show_name, special_file_problem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -16,11 +16,8 @@ class CliError(Exception):
 
 
 def is_data_file(path: Path) -> bool:
-    try:
-        with open(path, "rb") as f:
-            return f.read(16) == SQLITE_HEADER
-    except OSError:
-        return False
+    """A regular file that starts as SQLite's do (never opens a FIFO, which would block)."""
+    return is_sqlite_file(path)
 
 
 def load_document(path) -> Document:

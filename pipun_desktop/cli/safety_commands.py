@@ -68,6 +68,11 @@ def run_restore_backup(args) -> int:
     from ..storage.restore import resolve_backup, restore_file
 
     path = Path(args.file)
+    from ..util.targets import special_file_problem
+
+    problem = special_file_problem(path)
+    if problem:
+        raise CliError(problem)
     if path.exists() and not is_data_file(path) and path.stat().st_size > 0:
         raise CliError(f"{path} ไม่ใช่ไฟล์ข้อมูลรายงาน จึงไม่เขียนทับ")
     source = resolve_backup(path, args.backup)

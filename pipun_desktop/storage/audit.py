@@ -139,4 +139,35 @@ def history(
         f"{where} ORDER BY id DESC LIMIT ?",
         [*args, limit],
     ).fetchall()
-    return [AuditEntry(*r) for r in rows]
+    return [_entry(r) for r in rows]
+
+
+def _entry(row: tuple) -> AuditEntry:
+    """An audit row as the history shows it. The trail is only read and shown, so a value of the wrong type (a
+    BLOB, a number where text belongs) is shown for what it is rather than refusing the whole history."""
+
+    def text(value: object, optional: bool = False) -> str | None:
+        if value is None:
+            return None if optional else ""
+        if isinstance(value, str):
+            return value
+        if isinstance(value, bytes):
+            return f"(ข้อมูลไบนารี {len(value):,} ไบต์)"
+        return str(value)
+
+    def number(value: object) -> int | None:
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    rid, at, user, host, action, report_id, node_id, field, old, new = row
+    return AuditEntry(
+        rid,
+        text(at) or "",
+        text(user) or "",
+        text(host) or "",
+        text(action) or "",
+        number(report_id),
+        number(node_id),
+        text(field) or "",
+        text(old, True),
+        text(new, True),
+    )

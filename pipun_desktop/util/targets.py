@@ -58,6 +58,12 @@ def output_target_problem(path: str | os.PathLike[str], kind: str) -> str | None
     problem = special_file_problem(path)
     if problem:
         return f"บันทึกไฟล์ {kind} ไม่ได้: {problem}"
+    text = os.fspath(path)
+    if text.endswith("-journal") and is_sqlite_file(text[: -len("-journal")]):
+        return (
+            f"{show_name(Path(path).name)} เป็นชื่อบันทึกค้างของไฟล์ข้อมูลรายงาน "
+            f"(SQLite จะอ่านหรือลบไฟล์นี้เมื่อเปิดไฟล์ข้อมูล) โปรดเลือกชื่อไฟล์อื่น"
+        )
     if is_sqlite_file(path):
         return (
             f"{show_name(Path(path).name)} เป็นไฟล์ข้อมูลรายงาน จะไม่เขียนไฟล์ {kind} ทับ "
