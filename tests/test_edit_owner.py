@@ -80,3 +80,15 @@ def test_reports_are_added_through_the_document_with_the_year_round_rule(doc):
     assert (doc.report.fiscal_year, doc.report.round) == (2564, 12)
     assert len(list(walk(doc.report.tree))) == len(list(walk(new.tree)))
     assert isinstance(first_item(doc), Item)
+
+
+def test_delete_records_the_node_the_document_holds_without_reloading(doc, monkeypatch):
+    import json
+
+    item = first_item(doc)
+    monkeypatch.setattr(
+        doc.store, "_load_tree", lambda *a: (_ for _ in ()).throw(AssertionError("the whole report reloaded"))
+    )
+    assert doc.delete_node(item.id)
+    deleted = next(e for e in doc.store.history() if e.action == "delete")
+    assert json.loads(deleted.old)["title"] == item.title

@@ -30,6 +30,7 @@ from ..core.model import (
     Document,
     Heading,
     Item,
+    Node,
     Organization,
     Papers,
     Photo,
@@ -42,15 +43,11 @@ from ..util.targets import is_sqlite_file, output_target_problem, show_name
 from . import backup as backups_mod
 from . import lock as lock_mod
 from .audit import AuditEntry, AuditWriter, history
-from .columns import (  # noqa: F401 (NODE_FIELDS and REPORT_FIELDS were defined here)
-    NODE_COLUMNS,
-    NODE_FIELDS,
-    NODE_TEXT_FIELDS,
+from .columns import (
     REPORT_FIELDS,
     _announcement_columns,
     _check_text,
     _conclusion_columns,
-    _date,
     _node_changes,
     _node_columns,
     _papers_columns,
@@ -58,9 +55,8 @@ from .columns import (  # noqa: F401 (NODE_FIELDS and REPORT_FIELDS were defined
     _report_columns,
     _reporter_columns,
 )
-from .errors import FileLockedError, LockLostError, StorageError, WriteError  # noqa: F401 (re-exported)
-from .opening import (  # noqa: F401 (SQLITE_HEADER, check_header were defined here)
-    SQLITE_HEADER,
+from .errors import FileLockedError, LockLostError, StorageError, WriteError
+from .opening import (
     check_header,
     check_name_length,
     connect,
@@ -911,14 +907,19 @@ class ReportStore:
             self.audit.record("insert", report_id, node_id, "title", None, node.title)
             return node_id
 
-    def delete_node(self, node_id: int) -> tuple[int | None, int]:
-        """Delete a node and its subtree; returns (parent_id, position) for an undo to reinsert at."""
+    def delete_node(self, node_id: int, node: Node | None = None) -> tuple[int | None, int]:
+        """Delete a node and its subtree; returns (parent_id, position) for an undo to reinsert at. `node`:
+        the caller's copy of that subtree (the window holds it), recorded in the audit trail as it is; without
+        it the subtree is read from the file."""
         with self.transaction():
             report_id, parent_id, position, _ = self._node_row(node_id)
             if self.audit.enabled:
-                self.audit.record(
-                    "delete", report_id, node_id, "node", self._node_snapshot(report_id, node_id)
+                snapshot = (
+                    self._node_snapshot(report_id, node_id)
+                    if node is None or node.id != node_id
+                    else _node_json(node)
                 )
+                self.audit.record("delete", report_id, node_id, "node", snapshot)
             self.db.execute("DELETE FROM nodes WHERE id = ?", [node_id])
             self._shift(report_id, parent_id, position + 1, -1)
             return parent_id, position
@@ -1000,15 +1001,20 @@ class ReportStore:
     def _node_snapshot(self, report_id: int, node_id: int) -> str:
         """A node's subtree as interchange JSON, kept in the audit trail of a deletion."""
         from ..core.model import walk
-        from ..interchange.json_format import node_to_dict
 
         for node in walk(self._load_tree(report_id)):
             if node.id == node_id:
-                return json.dumps(node_to_dict(node, images=False), ensure_ascii=False)
+                return _node_json(node)
         return ""
 
 
-# Re-exported for callers of the version-1 module (check_header was defined here).
+def _node_json(node: Node) -> str:
+    from ..interchange.json_format import node_to_dict
+
+    return json.dumps(node_to_dict(node, images=False), ensure_ascii=False)
+
+
+# the store's own API: the store and what its methods raise
 __all__ = [
     "ReportStore",
     "ReportInfo",
@@ -1016,6 +1022,4 @@ __all__ = [
     "WriteError",
     "FileLockedError",
     "LockLostError",
-    "check_header",
-    "SQLITE_HEADER",
 ]

@@ -502,7 +502,7 @@ class ReportDocument(QObject):
 
     def apply_delete(self, node_id: int, action: str) -> tuple[int | None, int, Node] | None:
         """Delete a node; returns (parent id, row, the removed subtree) or None."""
-        if self._write(action, self.store.delete_node, node_id) is _FAILED:
+        if self._write(action, self.store.delete_node, node_id, self._nodes[node_id]) is _FAILED:
             return None
         parent_id, row = self._parent[node_id], self._row[node_id]
         self.node_about_to_be_removed.emit(parent_id, row)

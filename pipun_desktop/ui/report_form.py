@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ..core.calendar import period_text
 from ..core.model import ROUNDS, Conclusion, Organization, Reporter
 from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, year_round_clash
-from ..core.texts import intro_template, round_name
+from ..core.texts import contradictions, intro_template, round_name
 from ..thai.digits import render_digits
 from .emblem_field import EmblemField
 from .thai_inputs import ThaiDateField, ThaiYearSpinBox
@@ -424,21 +424,20 @@ class ReportForm(QWidget):
         self.intro_edit.setPalette(pal)
 
     def _check_intro(self) -> None:
-        """A typed introduction names a year and round; say so when they are not the report's."""
+        """A typed introduction that names another year or round than the report's (core.texts.contradictions,
+        the rule `check` reports as an error) is said here, under the text."""
         report, d = self.report, self._digits()
-        text = report.intro
-        missing = []
-        if text is not None:
-            if render_digits(str(report.fiscal_year), d) not in text:
-                missing.append(render_digits(f"ปี {report.fiscal_year}", d))
-            if render_digits(f"รอบ {report.round} เดือน", d) not in text:
-                missing.append(render_digits(f"รอบ {report.round} เดือน", d))
+        wrong = contradictions(report.intro, report, report.plan_title) if report.intro is not None else []
         self.intro_note.setText(
-            f"บทนำที่แก้เองยังไม่ได้กล่าวถึง{' และ'.join(missing)} ของรายงานนี้ ตรวจข้อความ หรือติ๊ก “ใช้ข้อความมาตรฐาน”"
-            if missing
+            render_digits(
+                f"บทนำที่แก้เองกล่าวถึง{' และ'.join(wrong)} แต่รายงานนี้เป็นปี พ.ศ. {report.fiscal_year} "
+                f"รอบ {report.round} เดือน แก้ข้อความ หรือติ๊ก “ใช้ข้อความมาตรฐาน”",
+                d,
+            )
+            if wrong
             else ""
         )
-        self.intro_note.setVisible(bool(missing))
+        self.intro_note.setVisible(bool(wrong))
 
     def _digits(self) -> str:
         return getattr(self.document, "digits", "thai")
