@@ -47,7 +47,16 @@ from .export_common import (
     write_whole,
     xml_text,
 )
-from .export_marks import CONTENT_TYPE, PART, REL_TYPE, marks_xml
+from .export_marks import (
+    CONTENT_TYPE,
+    PART,
+    PROPS_CONTENT_TYPE,
+    PROPS_PART,
+    PROPS_REL_TYPE,
+    PROPS_XML,
+    REL_TYPE,
+    marks_xml,
+)
 
 FONT = "TH SarabunPSK"
 BODY_PT = 16
@@ -729,6 +738,8 @@ def build_docx(org: Organization, report: Report, digits: str = "thai", tick: An
     blob = marks_xml(report, digits, emblem_part)
     marks = Part(PackURI(f"/{PART}"), CONTENT_TYPE, blob, document.part.package)
     document.part.relate_to(marks, REL_TYPE)
+    props = Part(PackURI(f"/{PROPS_PART}"), PROPS_CONTENT_TYPE, PROPS_XML, document.part.package)
+    marks.relate_to(props, PROPS_REL_TYPE)
 
     # the report's title and organization as document properties
     props = document.core_properties

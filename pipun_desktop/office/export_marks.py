@@ -30,6 +30,16 @@ NS = "urn:pipun:office-export:1"
 PART = "customXml/pipunExport.xml"
 CONTENT_TYPE = "application/xml"
 REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+# the data store item's properties, as Word and Excel write them beside every custom XML part
+PROPS_PART = "customXml/pipunExportProps.xml"
+PROPS_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+PROPS_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
+PROPS_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+    b'<ds:datastoreItem ds:itemID="{6F1D2C53-9A4B-4E0C-8B7A-5049554E0001}" '
+    b'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
+    b"<ds:schemaRefs/></ds:datastoreItem>"
+)
 MAX_MARKS = 20_000
 
 
@@ -84,7 +94,8 @@ def marks_xml(report: Report, digits: str, emblem_part: str | None = None) -> by
             },
         )
     ET.register_namespace("", NS)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data
 
 
 def parse_marks(root: ET.Element) -> Marks:

@@ -55,7 +55,16 @@ from .export_common import (
     write_whole,
     xml_text,
 )
-from .export_marks import CONTENT_TYPE, PART, REL_TYPE, marks_xml
+from .export_marks import (
+    CONTENT_TYPE,
+    PART,
+    PROPS_CONTENT_TYPE,
+    PROPS_PART,
+    PROPS_REL_TYPE,
+    PROPS_XML,
+    REL_TYPE,
+    marks_xml,
+)
 
 FONT = "TH SarabunPSK"
 CELL_PT = 14
@@ -411,11 +420,20 @@ def with_marks(xlsx: bytes, marks: bytes) -> bytes:
             if info.filename == rels_name:
                 rel = (f'<Relationship Id="rIdPipunExport" Type="{REL_TYPE}" Target="../{PART}"/>').encode()
                 data = data.replace(b"</Relationships>", rel + b"</Relationships>")
-            elif info.filename == "[Content_Types].xml" and b'Extension="xml"' not in data:
-                override = f'<Override PartName="/{PART}" ContentType="{CONTENT_TYPE}"/>'.encode()
-                data = data.replace(b"</Types>", override + b"</Types>")
+            elif info.filename == "[Content_Types].xml":
+                override = f'<Override PartName="/{PROPS_PART}" ContentType="{PROPS_CONTENT_TYPE}"/>'
+                if b'Extension="xml"' not in data:
+                    override += f'<Override PartName="/{PART}" ContentType="{CONTENT_TYPE}"/>'
+                data = data.replace(b"</Types>", override.encode() + b"</Types>")
             dst.writestr(info, data)
         dst.writestr(PART, marks)
+        dst.writestr(PROPS_PART, PROPS_XML)
+        dst.writestr(
+            "customXml/_rels/pipunExport.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{PROPS_REL_TYPE}" Target="pipunExportProps.xml"/></Relationships>',
+        )
     return out.getvalue()
 
 
