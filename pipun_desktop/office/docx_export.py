@@ -522,7 +522,7 @@ def body_paragraphs(text: str, indent: int = 0) -> list[Element]:
             continue
         if stripped[:1] in "-•" and (len(stripped) == 1 or stripped[1] == " "):
             left = indent + BLOCK_INDENT + BULLET_HANG
-            out.append(_para(line, left=left, hanging=BULLET_HANG, align="thaiDistribute"))
+            out.append(_para(line, left=left, hanging=BULLET_HANG))
         else:
             out.append(_para(line, left=indent, first=PARA_INDENT, align="thaiDistribute"))
     return out
