@@ -102,7 +102,7 @@ class ImportResult:
         out = [(n.path, f"นำเข้า: {n.reason}") for n in self.unsure if n.path]
         for t in self.disagreements:
             if t.path:
-                out.append((t.path, f"นำเข้า: {_total_message(t)}"))
+                out.append((t.path, f"นำเข้า: {total_message(t)}"))
         return out
 
     def summary_lines(self) -> list[str]:
@@ -129,7 +129,7 @@ class ImportResult:
                 if not bad
                 else f"แถวรวมที่ไม่ตรงกับผลรวมที่คำนวณ {len(bad)} รายการ:"
             )
-            lines += [f"  {t.where}: {_total_message(t)}" for t in bad]
+            lines += [f"  {t.where}: {total_message(t)}" for t in bad]
         lines.append(f"แถวที่ข้าม {len(self.skipped)} แถว" + (":" if self.skipped else ""))
         lines += [f"  {n.where}: {n.reason}: {n.text}" for n in self.skipped]
         lines.append(f"แถวที่ไม่แน่ใจ {len(self.unsure)} แถว" + (":" if self.unsure else ""))
@@ -137,7 +137,7 @@ class ImportResult:
         return lines
 
 
-def _total_message(t: TotalCheck) -> str:
+def total_message(t: TotalCheck) -> str:
     return (
         f"{FIELD_LABELS[t.field]} {t.label} ในเอกสาร {format_amount(t.stated)} "
         f"แต่รวมจากรายการได้ {format_amount(t.computed)} บาท"

@@ -96,6 +96,7 @@ class ChecksPanel(FollowsDocument, QWidget):
         self.digits = "thai"
         self._all: list[Finding] = []
         self._shown_key = None
+        self._import_marks = None  # (document, report id, [(node path, message)], [message]) after an import
         self._dirty = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -168,6 +169,7 @@ class ChecksPanel(FollowsDocument, QWidget):
         self._dirty = False
         report = getattr(self.document, "report", None)
         findings = check_report(report, self.digits) if report is not None else []
+        findings = self._import_findings(report) + findings
         key = (
             report is None,
             [(f.severity, f.number, f.message, getattr(f.node, "id", None)) for f in findings],
@@ -186,6 +188,28 @@ class ChecksPanel(FollowsDocument, QWidget):
         self.refreshed.emit()
 
     refresh_now = refresh  # the name the window's screenshot path looks for
+
+    def set_import_marks(self, document, report_id, marks, general=()) -> None:
+        """Rows an import was unsure of (node path, message) and its other notes, listed first while this
+        document shows that report (ui.office_import)."""
+        self._import_marks = (document, report_id, list(marks), list(general))
+        self.refresh()
+
+    def _import_findings(self, report) -> list[Finding]:
+        if self._import_marks is None or report is None:
+            return []
+        document, report_id, marks, general = self._import_marks
+        if document is not self.document or report.id != report_id:
+            return []
+        from ..core.numbering import numbered
+
+        by_path = {n.path: n for n in numbered(report.tree, self.digits)}
+        out = [Finding(WARNING, "", render_digits(m, self.digits)) for m in general]
+        for path, message in marks:
+            n = by_path.get(tuple(path))
+            if n is not None:
+                out.append(Finding(WARNING, n.number, render_digits(message, self.digits), n.node))
+        return out
 
     def _apply_filter(self) -> None:
         selected = self._selected_key()

@@ -32,6 +32,7 @@ from .thai_inputs import ThaiYearSpinBox
 
 DATA_FILTER = f"ไฟล์รายงาน (*{DATA_SUFFIX} *.sqlite *.db);;ทุกไฟล์ (*)"
 JSON_FILTER = "JSON (*.json)"
+OFFICE_FILTER = "เอกสาร Word หรือ Excel (*.docx *.xlsx);;Word (*.docx);;Excel (*.xlsx);;ทุกไฟล์ (*)"
 
 
 class YearRoundDialog(QDialog):
@@ -316,6 +317,20 @@ class FileActions(PdfJobs):
             self.remember_report()
             self.window.tree.select_first_item()
         return True
+
+    def import_office(self) -> None:
+        """File > นำเข้าจาก Word/Excel…: a report typed in Word or Excel becomes a new data file (ui.office_import)."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "นำเข้ารายงานจาก Word หรือ Excel", self._folder(), OFFICE_FILTER
+        )
+        if path:
+            self._remember_folder(path)
+            self.import_office_from(path)
+
+    def import_office_from(self, path, target=None) -> bool:
+        from .office_import import import_office_from
+
+        return import_office_from(self, path, target)
 
     def export_json(self) -> None:
         doc = self.document

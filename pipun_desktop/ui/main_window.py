@@ -161,6 +161,12 @@ class MainWindow(QMainWindow):
         self.act_open = self._action("เปิดไฟล์…", f.open_dialog, K.Open)
         self.act_save_copy = self._action("บันทึกสำเนาเป็น…", f.save_copy, K.SaveAs)
         self.act_import = self._action("นำเข้า JSON…", f.import_json)
+        self.act_import_office = self._action(
+            "นำเข้าจาก Word/Excel…",
+            f.import_office,
+            None,
+            "สร้างไฟล์รายงานใหม่จากรายงานหรือแผนที่พิมพ์ไว้ใน Word หรือ Excel",
+        )
         self.act_export_json = self._action("ส่งออก JSON…", f.export_json)
         self.act_export_pdf = self._action(
             "ส่งออก PDF…", f.export_pdf, "Ctrl+E", "สร้างไฟล์ PDF ของรายงานเพื่อพิมพ์และเผยแพร่"
@@ -251,7 +257,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_new_round)
         m.addAction(self.act_new_report)
         m.addSeparator()
-        for a in (self.act_import, self.act_export_json, self.act_export_pdf):
+        for a in (self.act_import, self.act_import_office, self.act_export_json, self.act_export_pdf):
             m.addAction(a)
         m.addAction(self.act_export_docx)
         m.addAction(self.act_export_xlsx)
