@@ -361,3 +361,40 @@ def office_xlsx(
     ws.append(["ผู้รายงาน", report.reporter.name])
     wb.save(path)
     return path
+
+
+SEED = Path("/work/shared/seeds/000_b902d0c35ada9755.txt")
+
+
+def seed_docx(seed: Path, path: Path) -> Path:
+    """The seed report's own text as a Word document: every tab-separated line a table row (each page's table
+    with its title block above and its two header rows, split where the seed's pages split), a row with text in
+    its first cell only merged across (heading rows), every other line a paragraph."""
+    from docx import Document as DocxDocument
+
+    doc = DocxDocument()
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        if not rows:
+            return
+        width = max(len(r) for r in rows)
+        table = doc.add_table(rows=len(rows), cols=width)
+        for i, texts in enumerate(rows):
+            cells = table.rows[i].cells
+            if i > 1 and sum(1 for t in texts if t.strip()) == 1 and texts[0].strip() and texts[0] != "รวม":
+                cells[0].merge(cells[width - 1]).text = texts[0]
+                continue
+            for j, text in enumerate(texts):
+                cells[j].text = text
+        rows.clear()
+
+    for line in seed.read_text(encoding="utf-8").split("\n"):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+        else:
+            flush()
+            doc.add_paragraph(line)
+    flush()
+    doc.save(path)
+    return path

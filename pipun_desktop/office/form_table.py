@@ -321,6 +321,7 @@ class FormReader:
         self.rows_seen = 0
         self.plan_year: int | None = None
         self.last_item: Item | None = None
+        self.missing: list[tuple[Heading, tuple[int, ...], int]] = []  # untitled headings, their number, note
         self.form_done = False  # after the "รวมทั้งสิ้น" row: the rest is running text (signatures, notes)
 
     # -- notes ----------------------------------------------------------------------------------
@@ -535,17 +536,20 @@ class FormReader:
     # -- items ----------------------------------------------------------------------------------
     def item(self, row: Row, num: Number, by_field: dict[str, Cell], colmap: ColumnMap) -> None:
         if num.kind == "dotted" and num.paren is not None:
-            depth = len(num.parts)  # ๑.๑.๑ (๑): under the sub-section ๑.๑.๑
-            if len(self.stack) < depth:
-                depth = len(self.stack)
-                if depth:
-                    self.doubt(
-                        row,
-                        row.where,
-                        f"ไม่พบหัวข้อ {_dotted(num.parts)} ในตาราง จึงใส่ไว้ใต้หัวข้อก่อนหน้า",
-                        None,
-                    )
-            parent = self._parent_for(max(depth - 1, 0), row, "รายการนี้")
+            want = num.parts  # ๑.๑.๑ (๑): under the sub-section ๑.๑.๑
+            level = len(want) - 1
+            here = self.stack[level] if len(self.stack) > level else None
+            if here is None or (here.parts and here.parts != want):
+                # no heading row for it in the table (the seed lacks ๑.๑.๒ and ๒.๓.๑): an untitled one, whose
+                # title the narratives after the table may supply
+                above = self._parent_for(level - 1, row, "รายการนี้")
+                missing = Heading(title="")
+                above.children.append(missing)
+                self.stack.append(_Open(missing, want))
+                self.missing.append((missing, want, len(self.unsure)))
+                self.doubt(row, row.where, f"ไม่มีแถวหัวข้อ {_dotted(want)} ในตาราง จึงเพิ่มหัวข้อที่ยังไม่มีชื่อ", missing)
+            parent = self.stack[level].node
+            del self.stack[level + 1 :]
         elif num.kind == "dotted":
             depth = len(num.parts) - 1  # ๑.๒.๑: an item directly under the section ๑.๒
             parent = self._parent_for(max(min(depth, len(self.stack)) - 1, 0), row, "รายการนี้")
@@ -760,21 +764,25 @@ class FormReader:
             return 6
         ticked: set[int] = set()
         single: list[int] = []
+        bare_votes: list[
+            int
+        ] = []  # a line that is only a box's label ("รอบ ๑๒ เดือน (ผลงานสะสม)") says little
         for line in lines:
             found = list(_ROUND_RE.finditer(line))
             for m in found:
                 rnd = int(to_arabic_digits(m[2]))
                 if m[1] and m[1] in TICK_BOXES:
                     ticked.add(rnd)
+            bare = re.fullmatch(rf"\W*รอบ{DIGIT}{{1,2}}เดือน(?:\(ผลงานสะสม\))?\W*", key(line))
             if len({int(to_arabic_digits(m[2])) for m in found}) == 1:
-                single.append(int(to_arabic_digits(found[0][2])))
+                (bare_votes if bare else single).append(int(to_arabic_digits(found[0][2])))
         if len(ticked) == 1:
             return ticked.pop()
         if ticked:
             self.notes.append("ช่องรอบรายงานถูกเลือกทั้ง ๖ และ ๑๒ เดือน จึงดูจากข้อความอื่น")
-        votes = set(single)
-        if len(votes) == 1:
-            return votes.pop()
+        for votes in (set(single), set(bare_votes)):
+            if len(votes) == 1:
+                return votes.pop()
         self.notes.append("ไม่พบรอบรายงานที่เลือกไว้ชัดเจน จึงถือเป็นรอบ ๖ เดือน (โปรดตรวจในหน้ารายงาน)")
         return 6
 
@@ -912,6 +920,8 @@ class Narratives:
             self.items.setdefault(key(item.title), []).append(item)
         self.heading_keys = {key(n.title) for n in walk(reader.tree) if isinstance(n, Heading) and n.title}
         self.used: set[int] = set()
+        tree: list[Node] = [*reader.tree]
+        self.by_path = {n.path: n.node for n in numbered(tree)}
 
     def find_item(self, line: str) -> Item | None:
         num = split_number(line)
@@ -923,6 +933,17 @@ class Narratives:
                 return item
         if num.kind == "none" and item_type_of(num.rest) is None:
             return None
+        by_number = self.by_number(num)
+        if by_number is not None:
+            if key(by_number.title) != k:
+                self.reader.doubt(
+                    None,
+                    "ส่วนรายละเอียด",
+                    "รายละเอียดจับคู่กับรายการด้วยเลขข้อ เพราะชื่อไม่ตรงกับในตาราง",
+                    by_number,
+                    line,
+                )
+            return by_number
         if len(k) >= 12:
             for ik, items in self.items.items():
                 if len(ik) >= 12 and (ik.startswith(k) or k.startswith(ik)):
@@ -931,8 +952,32 @@ class Narratives:
                             return item
         return None
 
+    def by_number(self, num: Number) -> Item | None:
+        """The item a narrative heading's full number names: ๒.๓.๒(๒) or, with a type word, ๑.๒.๑."""
+        if num.kind != "dotted" or len(num.parts) < 2:
+            return None
+        if num.paren is not None:
+            path = (*num.parts, num.paren)
+        elif len(num.parts) == 3 and item_type_of(num.rest):
+            path = num.parts
+        else:
+            return None
+        node = self.by_path.get(path)
+        if isinstance(node, Item) and id(node) not in self.used:
+            return node
+        return None
+
     def is_heading_line(self, line: str) -> bool:
         num = split_number(line)
+        if num.kind == "dotted" and num.paren is None and num.rest:
+            for heading, parts, note in self.reader.missing:
+                if parts == num.parts and not heading.title:
+                    heading.title = num.rest  # the table had no row for it; the narratives name it
+                    where, text, _why, node = self.reader.unsure[note]
+                    why = f"ไม่มีแถวหัวข้อ {_dotted(parts)} ในตาราง จึงเพิ่มหัวข้อโดยใช้ชื่อจากส่วนรายละเอียด"
+                    self.reader.unsure[note] = (where, text, why, node)
+                    self.heading_keys.add(key(num.rest))
+                    return True
         return num.kind in ("dimension", "dotted") and key(num.rest) in self.heading_keys
 
     def read(self, paras: list[Para]) -> None:
