@@ -60,6 +60,9 @@ class ReadWorker(QObject):
             self.done.emit(result)
 
 
+_RUNNING: set[tuple[QThread, ReadWorker]] = set()
+
+
 class _Sink(QObject):
     def __init__(self, outcome: dict[str, object], loop: QEventLoop):
         super().__init__()
@@ -79,7 +82,7 @@ class _Sink(QObject):
 def read_in_background(parent, path: Path, year: int | None):
     """Read `path` in a worker thread behind a busy dialog; returns the result, raises the reader's error, or
     returns None when the officer cancels (the thread then finishes on its own and its result is dropped)."""
-    thread = QThread(parent)
+    thread = QThread()  # no parent: closing the window while it reads must not destroy a running thread
     worker = ReadWorker(path, year)
     worker.moveToThread(thread)
     outcome: dict[str, object] = {}
@@ -96,9 +99,9 @@ def read_in_background(parent, path: Path, year: int | None):
     for signal in (worker.done, worker.failed):
         signal.connect(thread.quit)
     thread.started.connect(worker.run)
-    thread.finished.connect(worker.deleteLater)
-    thread.finished.connect(thread.deleteLater)
-    parent._office_read = (thread, worker)  # kept alive until the thread ends
+    for done in [p for p in _RUNNING if p[0].isFinished()]:
+        _RUNNING.discard(done)  # earlier reads, finished: let them go (here, in the GUI thread)
+    _RUNNING.add((thread, worker))  # kept alive until the thread ends, even after a Cancel
     progress.canceled.connect(loop.quit)
     thread.start()
     if not outcome:
