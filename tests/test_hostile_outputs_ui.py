@@ -80,3 +80,23 @@ def test_a_second_report_with_a_bad_value_is_refused_the_first_stays(qtbot, tmp_
         assert w.report_selector.currentData() == first
     finally:
         w.document.close()
+
+
+def test_save_copy_over_a_data_file_being_edited_is_refused_else_backed_up(qtbot, tmp_path):
+    from pipun_desktop.storage.backup import list_backups
+    from pipun_desktop.storage.store import ReportStore
+
+    data = make_data_file(tmp_path / "org.pipun")
+    other = make_data_file(tmp_path / "other.pipun")
+    w = make_window(qtbot, tmp_path)
+    try:
+        assert w.files.open_path(data)
+        with ReportStore.open(other):  # someone edits it
+            before = digest(other)
+            assert w.files.save_copy_to(other) is False
+            assert "กำลังถูกเปิดแก้ไข" in w.messages[-1]
+            assert digest(other) == before
+        assert w.files.save_copy_to(other) is True
+        assert list_backups(other)[0].reason == "replaced"
+    finally:
+        w.document.close()

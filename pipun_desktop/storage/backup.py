@@ -39,6 +39,7 @@ REASON_LABELS = {
     "migration": "ก่อนปรับรุ่นไฟล์",
     "before-restore": "ก่อนกู้คืน",
     "manual": "สำรองเอง",
+    "replaced": "ก่อนถูกเขียนทับ",
 }
 
 

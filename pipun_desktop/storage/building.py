@@ -21,7 +21,7 @@ def clear_stale_builds(out: Path, now: float | None = None) -> list[Path]:
     return clean_leftovers(Path(out).parent, now)
 
 
-def back_up_before_replacing(out: Path) -> Path | None:
+def back_up_before_replacing(out: Path, reason: str = "import") -> Path | None:
     """Before a new data file replaces the data file at `out` (import-json --force): refuse while someone edits
     it (FileLockedError), else copy it into its backup folder first; returns the copy (None: nothing to keep)."""
     from . import backup as backups_mod
@@ -37,8 +37,8 @@ def back_up_before_replacing(out: Path) -> Path | None:
         store = None  # damaged or not ours: its bytes are kept as they are
     if store is not None:
         with store:
-            return store.backup("import")
-    return backups_mod.copy_raw(out, "import")
+            return store.backup(reason)
+    return backups_mod.copy_raw(out, reason)
 
 
 def build_data_file(doc: Document, out) -> Path:

@@ -216,9 +216,8 @@ class FileActions(PdfJobs):
         org = copy.deepcopy(doc.organization) if doc is not None and not is_sample_file(doc.path) else None
         try:
             if path.exists():  # the save dialog already asked before overwriting
-                back_up_before_replacing(
-                    path
-                )  # a data file: not while someone edits it, and never without a copy
+                # a data file: not while someone edits it, and never without a copy
+                back_up_before_replacing(path, "replaced")
                 path.unlink()
             report = empty_report(year, round_, with_framework=framework)
             build_data_file(Document(org or Organization(), [report]), path)
@@ -249,6 +248,9 @@ class FileActions(PdfJobs):
         self.window.flush_edits()
         path = Path(path)
         try:
+            if path.exists() and path.resolve() != self.document.path.resolve():
+                # over another data file: not while it is edited, never without a copy
+                back_up_before_replacing(path, "replaced")
             self.document.store.save_copy(path)
         except (StorageError, sqlite3.Error, OSError) as exc:
             self._error("บันทึกสำเนาไม่ได้", exc)
