@@ -15,7 +15,7 @@ from conftest import SAMPLE  # noqa: E402
 from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
 
 from pipun_desktop.interchange.json_format import read_document  # noqa: E402
 from pipun_desktop.storage.store import ReportStore  # noqa: E402
@@ -298,3 +298,31 @@ def test_a_report_with_no_dimension_says_how_to_add_one(window, qtbot):
     assert "มิติ" in page.label.text() and page.button("heading").isVisible()
     QTest.mouseClick(page.button("heading"), Qt.MouseButton.LeftButton)
     assert len(window.document.report.tree) == 1
+
+
+# -- 13: the new-round dialog says what is copied, cleared and regenerated -----------------------------------
+def test_new_round_dialog_says_what_it_carries_over(window, qtbot):
+    texts = []
+
+    def look(dialog):
+        label = dialog.explanation
+        texts.append(label.text())
+        shot(dialog, "new-round-dialog")
+        # next year's 6-month round instead: the text follows the choice
+        dialog.year.setFocus()
+        QTest.keyClick(dialog.year, Qt.Key.Key_Up)
+        texts.append(label.text())
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    answer_dialog(qtbot, look, window.act_new_round.trigger)
+    first, second = texts
+    # from 2564/6 the dialog proposes 2564/12: results and amounts carried on, dates cleared, intro regenerated
+    assert first.startswith("รายงานปี ๒๕๖๔ รอบ ๑๒ เดือน จากรายงานปี ๒๕๖๔ รอบ ๖ เดือน")
+    assert "คัดลอก" in first and "ผลเบิกจ่าย" in first.split("ล้างให้ว่าง")[0]
+    assert "วันที่รายงานและวันที่ประกาศ" in first.split("ล้างให้ว่าง")[1] and "สร้างใหม่" in first
+    # 2565: a new fiscal year clears the results and the budgets
+    assert second.startswith("รายงานปี ๒๕๖๕")
+    cleared = second.split("ล้างให้ว่าง")[1].split("สร้างใหม่")[0]
+    assert "ผลเบิกจ่าย" in cleared and "งบบูรณาการและงบหน่วยงาน" in cleared
+    assert (window.document.report.fiscal_year, window.document.report.round) == (2565, 12)

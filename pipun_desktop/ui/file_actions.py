@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLabel,
 )
 
 from ..core.calendar import fiscal_year_of
 from ..core.framework import empty_report
 from ..core.model import Document, Organization
-from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, following_round, new_round
+from ..core.round_summary import new_round_text
+from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, following_round, new_round, year_round_problem
 from ..interchange.json_format import InterchangeError, read_document, write_document
 from ..storage.building import back_up_before_replacing, build_data_file
 from ..storage.store import StorageError
@@ -46,7 +48,10 @@ class YearRoundDialog(QDialog):
         framework: bool | None = None,
         parent=None,
         digits: str = "thai",
+        explain=None,
     ):
+        """`explain(year, round)`: a text shown under the choice and kept up to date with it (the new round's
+        copy/clear/regenerate summary)."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.year = ThaiYearSpinBox(digits=digits)
@@ -64,6 +69,20 @@ class YearRoundDialog(QDialog):
             self.framework = QCheckBox("ใส่กรอบมาตรฐาน (มิติ หัวข้อ และหัวข้อย่อย ยังไม่มีโครงการ)")
             self.framework.setChecked(framework)
             form.addRow(self.framework)
+        self.explanation = None
+        if explain is not None:
+            self.explanation = QLabel()
+            self.explanation.setWordWrap(True)
+            self.explanation.setObjectName("explanation")
+            self.explanation.setMinimumWidth(520)
+            form.addRow(self.explanation)
+
+            def update(*_):
+                self.explanation.setText(explain(self.year.value(), self.round.currentData()))
+
+            self.year.valueChanged.connect(update)
+            self.round.currentIndexChanged.connect(update)
+            update()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -391,14 +410,29 @@ class FileActions(PdfJobs):
         doc = self.document
         if doc is None or doc.report is None:
             return
-        r = doc.report
-        year, round_ = following_round(r.fiscal_year, r.round)
-        dialog = YearRoundDialog(
-            "สร้างรายงานรอบใหม่จากรายงานนี้", year, round_, parent=self.window, digits=self.window.digits
-        )
+        dialog = self.new_round_dialog()
         if dialog.exec() == QDialog.DialogCode.Accepted:
             year, round_, _ = dialog.values()
             self.make_round(year, round_)
+
+    def new_round_dialog(self) -> YearRoundDialog:
+        """The next round proposed, with what it will copy, clear and regenerate said before it is made."""
+        doc = self.document
+        r = doc.report
+        year, round_ = following_round(r.fiscal_year, r.round)
+        digits = self.window.digits
+
+        def explain(year: int, round_: int) -> str:
+            problem = year_round_problem(year, round_)
+            if problem is None and (year, round_) == (r.fiscal_year, r.round):
+                problem = "ปีและรอบเดียวกับรายงานนี้ เลือกปีหรือรอบอื่น"
+            if problem is not None:
+                return problem
+            return new_round_text(r, doc.organization, year, round_, digits)
+
+        return YearRoundDialog(
+            "สร้างรายงานรอบใหม่จากรายงานนี้", year, round_, parent=self.window, digits=digits, explain=explain
+        )
 
     def make_round(self, year: int, round_: int) -> bool:
         doc = self.document
