@@ -121,17 +121,24 @@ class CupsQueue:
                 pass
         return "\n".join(texts)
 
-    def wait_for_pdf(self, timeout: float = 120) -> Path:
-        """The PDF cups-pdf wrote for the one job sent (once its size has settled)."""
+    def pending_jobs(self) -> str:
+        """lpstat's list of the queue's jobs not yet completed (empty when every job is done)."""
+        run = subprocess.run(
+            ["lpstat", "-h", str(self.socket), "-o", self.name],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        return run.stdout.strip()
+
+    def wait_for_pdf(self, timeout: float = 180) -> Path:
+        """The PDF cups-pdf wrote for the one job sent, once CUPS says the job is done (cups-pdf returns only
+        after Ghostscript has written the whole file)."""
         deadline = time.monotonic() + timeout
-        last = -1
         while time.monotonic() < deadline:
             files = sorted(self.out.glob("*.pdf"))
-            if files:
-                size = files[0].stat().st_size
-                if size == last and size > 0:
-                    return files[0]
-                last = size
+            if files and not self.pending_jobs():
+                return files[0]
             time.sleep(0.5)
         raise TimeoutError(f"no PDF from the queue in {timeout:.0f} s\n{self.log()}")
 
