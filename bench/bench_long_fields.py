@@ -8,7 +8,9 @@ warm-up (fonts and the Thai dictionary loaded once). Kinds of text:
 
 * prose: dictionary words, a space every few words (as officers type);
 * nospace: the same words with no space at all (one 100,000-character "word" for the line breaker);
-* foreign: characters the font lacks (CJK, emoji, symbols) mixed with Thai.
+* foreign: characters the font lacks (CJK, emoji, symbols) mixed with Thai;
+* soup: random Thai letters, no spaces (no dictionary word to break at);
+* latin: random Latin letters, no spaces (a pasted URL or hash).
 
 Prints, per size: median seconds, pages, seconds per 10,000 characters of every field (flat = linear).
 """
@@ -50,9 +52,13 @@ def make_text(kind: str, n: int, rng: random.Random) -> str:
                 for _ in range(3)
             )
             piece += rng.choice(WORDS)
+        elif kind == "soup":  # Thai letters no dictionary knows, no spaces
+            piece = "".join(chr(rng.randrange(0x0E01, 0x0E2F)) for _ in range(8))
+        elif kind == "latin":  # one long Latin "word" (a URL, a pasted hash)
+            piece = "".join(chr(rng.randrange(0x61, 0x7B)) for _ in range(8))
         else:
             piece = rng.choice(WORDS)
-        if kind != "nospace" and rng.random() < 0.2:
+        if kind not in ("nospace", "soup", "latin") and rng.random() < 0.2:
             piece += " "
         out.append(piece)
         size += len(piece)
@@ -85,7 +91,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,50000,100000")
     ap.add_argument("--items", type=int, default=3)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--kind", default="prose", choices=("prose", "nospace", "foreign"))
+    ap.add_argument("--kind", default="prose", choices=("prose", "nospace", "foreign", "soup", "latin"))
     args = ap.parse_args()
     from pipun_desktop.pdf.export import export_report_pdf
 

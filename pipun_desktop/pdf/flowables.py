@@ -20,6 +20,8 @@ from reportlab.platypus.doctemplate import FrameBreak
 from . import typeset as ts
 from .thaifont import ThaiTTFont
 
+KEEP_WITH_NEXT_CHARS = 300  # about seven lines of body text
+
 
 @dataclass(frozen=True)
 class TextStyle:
@@ -60,7 +62,9 @@ class TextFlow(Flowable):
         self._continued = _continued
         self.spaceBefore = 0 if _continued else style.space_before
         self.spaceAfter = style.space_after
-        self.keepWithNext = style.keep_with_next
+        # only a short paragraph (a heading) is kept with the next: ReportLab groups the two in a
+        # KeepTogether, which never ends when the heading alone is taller than a page
+        self.keepWithNext = style.keep_with_next and len(text) <= KEEP_WITH_NEXT_CHARS
 
     def _layout(self, aw):
         if self._lines is not None and (self._aw == aw or self._aw is None and self._continued):

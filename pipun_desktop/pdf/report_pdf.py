@@ -50,10 +50,10 @@ class ReportDocTemplate(BaseDocTemplate):
             filename,
             pagesize=PORTRAIT,
             initialFontName=fonts.regular.fontName,
-            title=texts.report_title(report, digits),
-            author=organization.name,
+            title=ts.without_surrogates(texts.report_title(report, digits)),
+            author=ts.without_surrogates(organization.name),
             creator="pipun-desktop",
-            subject=fingerprint or "",
+            subject=ts.without_surrogates(fingerprint or ""),
             **kw,
         )
         pw, ph = PORTRAIT

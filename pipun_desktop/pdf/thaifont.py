@@ -25,6 +25,8 @@ from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 ALIAS_FIRST = 0xF0000  # Supplementary Private Use Area-A
 ALIAS_LAST = 0xFFFFD
+FALLBACK_RESERVE = 4096  # the last alias codes: one per (glyph, width) standing for U+FFFD
+REPLACEMENT = "\ufffd"
 
 _NAME_RE = re.compile(r"^(?:uni((?:[0-9A-F]{4})+)|u([0-9A-F]{4,6}))(?:[._].*)?$")
 
@@ -76,6 +78,7 @@ class ThaiTTFont(TTFont):
         self._aliases: dict[tuple[int, str, int], int] = {}
         self._alias_text: dict[int, str] = {}
         self._next_alias = ALIAS_FIRST
+        self._notdef_fallback: int | None = None
         self._hb_font = None
         self._glyph_names: dict[int, tuple[str, ...]] = {}
 
@@ -124,18 +127,34 @@ class ThaiTTFont(TTFont):
             return code
         with self._alias_lock:
             code = self._aliases.get(key)
-            if code is None:
-                code = self._next_alias
-                while code in self.cmap:
-                    code += 1
-                if code > ALIAS_LAST:
-                    raise RuntimeError("too many glyph aliases")
-                self._next_alias = code + 1
-                face = self.face
-                face.charToGlyph[code] = gid
-                face.charWidths[code] = width
-                self._alias_text[code] = text
-                self._aliases[key] = code
+            if code is not None:
+                return code
+            if self._next_alias > ALIAS_LAST - FALLBACK_RESERVE:
+                # The alias space is running out (tens of thousands of distinct characters the font lacks,
+                # in one process): a glyph keeps its place and width but its ToUnicode entry says U+FFFD;
+                # the span's /ActualText still carries the exact text. Never an error.
+                if self._notdef_fallback is None:
+                    self._notdef_fallback = self._new_alias((0, REPLACEMENT, self.glyph_width(0)))
+                key = (gid, REPLACEMENT, width)
+                code = self._aliases.get(key)
+                if code is not None:
+                    return code
+                if self._next_alias > ALIAS_LAST:
+                    return self._notdef_fallback  # even the reserve is used up: a box, and U+FFFD
+            return self._new_alias(key)
+
+    def _new_alias(self, key: tuple[int, str, int]) -> int:
+        """Register a new alias code for (glyph id, text, width); the caller holds the lock."""
+        gid, text, width = key
+        code = self._next_alias
+        while code in self.cmap:
+            code += 1
+        self._next_alias = code + 1
+        face = self.face
+        face.charToGlyph[code] = gid
+        face.charWidths[code] = width
+        self._alias_text[code] = text
+        self._aliases[key] = code
         return code
 
     def text_of(self, code: int) -> str:

@@ -87,6 +87,15 @@ def _distribute(text: str, comps: list[tuple[str, ...]]) -> list[str] | None:
     return shares if "".join(shares) == text else None
 
 
+def without_surrogates(text: str) -> str:
+    """text with any lone surrogate (from a broken JSON escape) as U+FFFD: nothing can encode it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+    return text
+
+
 def shape(font: ThaiTTFont, text: str) -> Run:
     """Shape text (no line breaks inside) with HarfBuzz; cached per font."""
     cache = font.__dict__.setdefault("_run_cache", {})
@@ -95,6 +104,8 @@ def shape(font: ThaiTTFont, text: str) -> Run:
         return run
     import uharfbuzz as hb
 
+    source = text
+    text = without_surrogates(text)
     with _shape_lock:  # one hb.Font shared by worker threads
         buf = hb.Buffer()
         buf.add_str(text)
@@ -173,7 +184,7 @@ def shape(font: ThaiTTFont, text: str) -> Run:
     run = Run(text, tuple(glyphs), width)
     if len(cache) > 200000:
         cache.clear()
-    cache[text] = run
+    cache[source] = run
     return run
 
 
