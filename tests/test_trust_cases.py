@@ -328,3 +328,26 @@ def test_cli_new_round_does_what_the_window_does(tmp_path, data_file, capsys):
         err = capsys.readouterr().err
         assert err.startswith("ข้อผิดพลาด: ") and err.count("\n") == 1, err
     assert data_file.read_bytes() == before
+
+
+# -- one pending-edit mechanism: the report page uses the item form's Committer ------------------------
+def test_report_page_keeps_text_whose_write_failed_and_retries(window, monkeypatch):
+    doc = window.document
+    window.tabs.setCurrentIndex(1)
+    form = window.report_form
+    old = doc.report.plan_title
+    field = form.plan_title
+    QTest.mouseClick(field, Qt.MouseButton.LeftButton)
+    field.selectAll()
+
+    def fail(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(doc.store, "update_report", fail)
+    type_text(field, "แผนใหม่")
+    QTest.keyClick(field, Qt.Key.Key_Tab)
+    assert field.text() == "แผนใหม่" and form._parts["plan_title"].pending  # kept for a retry
+    assert doc.report.plan_title == old and on_disk(window) == doc.report
+    monkeypatch.undo()
+    window.flush_edits()  # the next commit (leaving, a pause, switching) tries again
+    assert doc.report.plan_title == "แผนใหม่" and on_disk(window) == doc.report

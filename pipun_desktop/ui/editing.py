@@ -57,6 +57,23 @@ class Committer(QObject):
         if isinstance(editor, QPlainTextEdit):
             editor.setUndoRedoEnabled(False)
 
+    def also_watch(self, editor) -> None:
+        """Another editor whose typing is part of the same edit (the fields of one part of the report page:
+        the reporter's name, position, phone…): it marks the edit pending, and leaving it commits it."""
+        editor.textChanged.connect(self._changed)
+        if isinstance(editor, QLineEdit):
+            editor.editingFinished.connect(self.flush)
+        editor.installEventFilter(self)
+        if isinstance(editor, QPlainTextEdit):
+            editor.setUndoRedoEnabled(False)
+
+    def watch_signals(self, changed, finished, focus_widget) -> None:
+        """A field that is not a text editor (a date): `changed` marks the edit pending, `finished` commits it,
+        and the Undo/Redo keys in `focus_widget` commit it first."""
+        changed.connect(self._changed)
+        finished.connect(lambda *_: (self._changed(), self.flush()))
+        focus_widget.installEventFilter(self)
+
     def _changed(self, *_):
         self.pending = True
         if self.idle_ms is not None:

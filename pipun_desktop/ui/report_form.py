@@ -34,6 +34,7 @@ from ..core.model import ROUNDS, Conclusion, Organization, Reporter
 from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, year_round_clash
 from ..core.texts import contradictions, intro_template, round_name
 from ..thai.digits import render_digits
+from .editing import Committer, set_editor_text
 from .emblem_field import EmblemField
 from .thai_inputs import ThaiDateField, ThaiYearSpinBox
 
@@ -42,21 +43,16 @@ ERROR_COLOR = "#b00020"
 WARNING_COLOR = "#8a5a00"
 
 
-class _FieldFilter(QObject):
-    """Commit a field's part when it loses focus (a plain-text editor has no editingFinished), and hand the
-    Undo/Redo keys to the window's actions (the document's undo stack) after committing what was typed:
-    an editor's private undo would fight the document's."""
+class _UndoKeys(QObject):
+    """The Undo/Redo keys in the year box go to the window's actions (the document's undo stack), after what
+    was typed elsewhere on the page is committed."""
 
-    def __init__(self, on_focus_out: Callable[[], None], before_undo: Callable[[], None], parent):
+    def __init__(self, before_undo: Callable[[], None], parent):
         super().__init__(parent)
-        self._on_focus_out = on_focus_out
         self._before_undo = before_undo
 
     def eventFilter(self, obj, event) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.FocusOut:
-            self._on_focus_out()
-        elif kind == QEvent.Type.ShortcutOverride and (
+        if event.type() == QEvent.Type.ShortcutOverride and (
             event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
         ):
             self._before_undo()
@@ -72,12 +68,10 @@ class ReportForm(QWidget):
         super().__init__(parent)
         self.document = None
         self._loading = False
-        self._pending: dict[str, Callable[[], None]] = {}  # part name -> its commit function
+        # one pending edit per part of the page (ui.editing.Committer, as the item form): its fields commit
+        # together as the part's dataclass
+        self._parts: dict[str, Committer] = {}
         self._loaded_state = None
-        self._idle = QTimer(self)
-        self._idle.setSingleShot(True)
-        self._idle.setInterval(IDLE_COMMIT_MS)
-        self._idle.timeout.connect(self.flush)
         self._build()
         self.set_document(document)
 
@@ -141,14 +135,18 @@ class ReportForm(QWidget):
         edit = QLineEdit(parent)
         edit.setPlaceholderText(placeholder)
         edit.setAccessibleName(name or placeholder)
-        edit.textEdited.connect(lambda _t: self._touch(part, commit))
-        edit.editingFinished.connect(lambda: self._finish(part))
-        self._filter(edit, part)
+        self._watch(part, commit, edit)
         return edit
 
-    def _filter(self, widget, part: str | None) -> None:
-        on_focus_out = (lambda: self._finish(part)) if part else (lambda: None)
-        widget.installEventFilter(_FieldFilter(on_focus_out, self.flush, widget))
+    def _watch(self, part: str, commit: Callable[[], bool], editor) -> None:
+        """`editor` belongs to `part`: typing there makes the part pending; a pause, Enter or leaving commits it."""
+        committer = self._parts.get(part)
+        if committer is None:
+            self._parts[part] = Committer(
+                editor, lambda _text: self.report is None or commit(), IDLE_COMMIT_MS, self
+            )
+        else:
+            committer.also_watch(editor)
 
     def _text(self, parent, part: str, commit, lines: int = 4, name: str = "") -> QPlainTextEdit:
         edit = QPlainTextEdit(parent)
@@ -157,17 +155,14 @@ class ReportForm(QWidget):
         edit.setAccessibleName(name)
         edit.setMinimumHeight(int(edit.fontMetrics().lineSpacing() * lines + 14))
         edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        edit.textChanged.connect(lambda: None if self._loading else self._touch(part, commit))
-        self._filter(edit, part)
+        self._watch(part, commit, edit)
         return edit
 
     def _date(self, parent, part: str, commit, name: str) -> ThaiDateField:
         field = ThaiDateField(parent)
         field.edit.setAccessibleName(name)
         field.check.setAccessibleName(f"มี{name}")
-        field.edited.connect(lambda: self._touch(part, commit))
-        field.finished.connect(lambda: (self._touch(part, commit), self._finish(part)))
-        self._filter(field.edit, None)
+        self._parts[part].watch_signals(field.edited, field.finished, field.edit)
         return field
 
     def _build_organization(self, parent) -> QGroupBox:
@@ -194,7 +189,7 @@ class ReportForm(QWidget):
         self.round_combo.setAccessibleName("รอบรายงาน")
         for r in ROUNDS:
             self.round_combo.addItem(round_name(r), r)
-        self._filter(self.year_spin, None)
+        self.year_spin.installEventFilter(_UndoKeys(self.flush, self.year_spin))
         self.year_spin.valueChanged.connect(self._year_round_edited)
         self.year_spin.editingFinished.connect(self._commit_year_round)
         self.round_combo.activated.connect(lambda _i: self._commit_year_round())
@@ -313,7 +308,7 @@ class ReportForm(QWidget):
                 except (RuntimeError, TypeError):
                     pass
         self.document = document
-        self._pending.clear()
+        self._discard_typing()
         if document is not None:
             document.report_changed.connect(self._document_changed)
             document.report_switched.connect(self._report_switched)
@@ -328,8 +323,7 @@ class ReportForm(QWidget):
 
     def _report_switched(self) -> None:
         # typing not yet committed belonged to the previous report: never write it into this one
-        self._pending.clear()
-        self._idle.stop()
+        self._discard_typing()
         self._year_timer.stop()
         self._show_year_error("")
         self.emblem.show_error("")
@@ -368,7 +362,7 @@ class ReportForm(QWidget):
         org = self.document.organization
         self._loading = True
         try:
-            if "organization" not in self._pending:
+            if not self._parts["organization"].pending:
                 self._set_line(self.org_name, org.name)
                 self._set_line(self.org_district, org.district)
                 self._set_line(self.org_province, org.province)
@@ -378,14 +372,14 @@ class ReportForm(QWidget):
                 self.year_spin.blockSignals(False)
                 self.round_combo.setCurrentIndex(self.round_combo.findData(report.round))
             self._show_period()
-            if "plan_title" not in self._pending:
+            if not self._parts["plan_title"].pending:
                 self._set_line(self.plan_title, report.plan_title)
-            if "intro" not in self._pending:
+            if not self._parts["intro"].pending:
                 self._load_intro()
-            if "conclusion" not in self._pending:
+            if not self._parts["conclusion"].pending:
                 for key, edit in self.conclusion_edits.items():
                     self._set_text(edit, getattr(report.conclusion, key))
-            if "reporter" not in self._pending:
+            if not self._parts["reporter"].pending:
                 p = report.reporter
                 for edit, value in (
                     (self.reporter_name, p.name),
@@ -397,7 +391,7 @@ class ReportForm(QWidget):
                 if self.reporter_date.date() != p.date:
                     self.reporter_date.set_date(p.date)
             a = report.announcement
-            if "announcement" not in self._pending:
+            if not self._parts["announcement"].pending:
                 self._set_text(self.announcement_body, a.body)
                 if self.announcement_date.date() != a.date:
                     self.announcement_date.set_date(a.date)
@@ -471,60 +465,40 @@ class ReportForm(QWidget):
 
     @staticmethod
     def _set_line(edit: QLineEdit, value: str) -> None:
-        if edit.text() != value:
-            edit.setText(value)
-            edit.setCursorPosition(0)
+        set_editor_text(edit, value)  # no signal: showing a value is no edit
 
-    def _set_text(self, edit: QPlainTextEdit, value: str) -> None:
-        if edit.toPlainText() != value:
-            was = self._loading
-            self._loading = True
-            try:
-                edit.setPlainText(value)
-            finally:
-                self._loading = was
+    @staticmethod
+    def _set_text(edit: QPlainTextEdit, value: str) -> None:
+        set_editor_text(edit, value)
 
     # == committing ==============================================================================
-    def _touch(self, part: str, commit: Callable[[], None]) -> None:
-        """The user changed a field of `part`: commit it after a pause in typing."""
-        if self._loading or self.report is None:
-            return
-        self._pending[part] = commit
-        self._idle.start()
-
-    def _finish(self, part: str) -> None:
-        """The user left a field or pressed Enter: commit its part now."""
-        commit = self._pending.pop(part, None)
-        if commit is not None:
-            commit()
-        if not self._pending:
-            self._idle.stop()
+    def _discard_typing(self) -> None:
+        for committer in self._parts.values():
+            committer.discard()
 
     def flush(self) -> None:
         """Commit everything typed so far (call before closing, switching reports or exporting)."""
-        self._idle.stop()
-        while self._pending:
-            part = next(iter(self._pending))
-            self._finish(part)
+        for committer in self._parts.values():
+            committer.flush()
         if self._year_timer.isActive():
             self._commit_year_round()
 
     # commits keep the text exactly as typed: stripping here would remove a space the officer is about to
     # follow with the next word when a pause in typing commits mid-sentence
-    def _commit_organization(self) -> None:
+    def _commit_organization(self) -> bool:
         org = Organization(self.org_name.text(), self.org_district.text(), self.org_province.text())
-        self.document.set_organization(org)
+        return self.document.set_organization(org)
 
-    def _commit_plan_title(self) -> None:
-        self.document.set_report_field("plan_title", self.plan_title.text(), text="แก้ชื่อแผน")
+    def _commit_plan_title(self) -> bool:
+        return self.document.set_report_field("plan_title", self.plan_title.text(), text="แก้ชื่อแผน")
 
-    def _commit_intro(self) -> None:
+    def _commit_intro(self) -> bool:
         if self.intro_default.isChecked():
-            return  # the editor only shows the template
-        self.document.set_report_field("intro", self.intro_edit.toPlainText(), text="แก้บทนำ")
+            return True  # the editor only shows the template
+        return self.document.set_report_field("intro", self.intro_edit.toPlainText(), text="แก้บทนำ")
 
     def _intro_default_clicked(self, checked: bool) -> None:
-        self._pending.pop("intro", None)
+        self._parts["intro"].discard()
         report = self.report
         if checked:
             self._own_entry("ใช้บทนำมาตรฐาน", lambda: self.document.set_report_field("intro", None))
@@ -535,11 +509,11 @@ class ReportForm(QWidget):
             self.intro_edit.setFocus()
         self._load_intro()
 
-    def _commit_conclusion(self) -> None:
+    def _commit_conclusion(self) -> bool:
         values = {key: edit.toPlainText() for key, edit in self.conclusion_edits.items()}
-        self.document.set_report_field("conclusion", Conclusion(**values), text="แก้บทสรุป")
+        return self.document.set_report_field("conclusion", Conclusion(**values), text="แก้บทสรุป")
 
-    def _commit_reporter(self) -> None:
+    def _commit_reporter(self) -> bool:
         new = Reporter(
             self.reporter_name.text(),
             self.reporter_position.text(),
@@ -547,9 +521,9 @@ class ReportForm(QWidget):
             self.reporter_email.text(),
             self.reporter_date.date(),
         )
-        self.document.set_report_field("reporter", new, text="แก้ข้อมูลผู้รายงาน")
+        return self.document.set_report_field("reporter", new, text="แก้ข้อมูลผู้รายงาน")
 
-    def _commit_announcement(self) -> None:
+    def _commit_announcement(self) -> bool:
         new = dataclasses.replace(
             self.report.announcement,
             body=self.announcement_body.toPlainText(),
@@ -557,7 +531,7 @@ class ReportForm(QWidget):
             signatory_name=self.signatory_name.text(),
             signatory_position=self.signatory_position.text(),
         )
-        self.document.set_report_field("announcement", new, text="แก้ประกาศ")
+        return self.document.set_report_field("announcement", new, text="แก้ประกาศ")
 
     def _own_entry(self, text: str, fn: Callable[[], bool]) -> bool:
         """Run one discrete change (a tick, an image, a year) as its own undo entry: the document merges
