@@ -107,3 +107,14 @@ def test_the_window_watches_a_future_lock_then_edits(qtbot, tmp_path, monkeypatc
         assert "อนาคต" in asked[0] and "๒๕๖" in asked[0]
     finally:
         w.document.close()
+
+
+def test_the_future_lock_message_does_not_promise_a_clearing_by_itself():
+    pytest.importorskip("PySide6")
+    from pipun_desktop.ui.lock_dialog import future_message, lock_message
+
+    beat = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=7)).isoformat(timespec="seconds")
+    holder = lock_mod.LockInfo("t", "somsri", "PC-การเงิน", 42, beat, beat)
+    assert "ไม่กี่นาที" in lock_message("/x/org.pipun", holder)
+    text = future_message("/x/org.pipun", holder, 75)
+    assert "ไม่กี่นาที" not in text and "อนาคต" in text and "๗๕ วินาที" in text and "somsri" in text

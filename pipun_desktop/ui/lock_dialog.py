@@ -48,9 +48,9 @@ FUTURE_NOTE = (
 
 
 def future_message(path, holder: LockInfo, seconds: int) -> str:
-    return (
-        lock_message(path, holder) + "\n\n" + FUTURE_NOTE.format(seconds=render_digits(str(seconds), "thai"))
-    )
+    # not "cleared by itself within minutes": the age of a heartbeat from the future says nothing
+    question = lock_message(path, holder).rsplit("\n", 1)[0]
+    return question + "\n\n" + FUTURE_NOTE.format(seconds=render_digits(str(seconds), "thai"))
 
 
 def ask_about_future_lock(window, path, holder: LockInfo) -> str:
