@@ -27,7 +27,7 @@ def form_columns(widest_amount: float) -> tuple[float, ...]:
     money columns get the width that figure needs (no amount is ever set smaller than the body
     size), up to MONEY_MAX; the tick columns give up width first, down to TICK_MIN, then the four
     text columns in their proportions."""
-    widths = list(FORM_COLUMNS)
+    widths: list[float] = [float(w) for w in FORM_COLUMNS]
     base_money = FORM_COLUMNS[MONEY_COLUMNS[0]]
     money = min(max(widest_amount + 2 * PAD_X + 1.0, base_money), MONEY_MAX)
     extra = (money - base_money) * len(MONEY_COLUMNS)
@@ -67,7 +67,7 @@ def _amount_cell(satang, col, st: Styles, bold=False) -> Cell:
     return Cell(text, st.cell_bold_right if bold else st.cell_right, col)
 
 
-def _widest_amount(rows) -> float:
+def _widest_amount(rows: list[Row]) -> float:
     """Width in points of the widest amount in the table's rows, as set."""
     widest = 0.0
     for row in rows:

@@ -122,13 +122,13 @@ class ThaiTTFont(TTFont):
             if self.cmap.get(code) == gid and round(self.face.charWidths.get(code, -1)) == width:
                 return code
         key = (gid, text, width)
-        code = self._aliases.get(key)
-        if code is not None:
-            return code
+        alias = self._aliases.get(key)
+        if alias is not None:
+            return alias
         with self._alias_lock:
-            code = self._aliases.get(key)
-            if code is not None:
-                return code
+            alias = self._aliases.get(key)
+            if alias is not None:
+                return alias
             if self._next_alias > ALIAS_LAST - FALLBACK_RESERVE:
                 # The alias space is running out (tens of thousands of distinct characters the font lacks,
                 # in one process): a glyph keeps its place and width but its ToUnicode entry says U+FFFD;
@@ -136,9 +136,9 @@ class ThaiTTFont(TTFont):
                 if self._notdef_fallback is None:
                     self._notdef_fallback = self._new_alias((0, REPLACEMENT, self.glyph_width(0)))
                 key = (gid, REPLACEMENT, width)
-                code = self._aliases.get(key)
-                if code is not None:
-                    return code
+                alias = self._aliases.get(key)
+                if alias is not None:
+                    return alias
                 if self._next_alias > ALIAS_LAST:
                     return self._notdef_fallback  # even the reserve is used up: a box, and U+FFFD
             return self._new_alias(key)
