@@ -109,7 +109,7 @@ def read_in_background(parent, path: Path, year: int | None):
     progress.hide()
     progress.deleteLater()
     if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
+        raise outcome["error"]
     return outcome.get("result")
 
 
