@@ -214,6 +214,13 @@ def test_bundle_holds_what_it_needs_and_nothing_unused(bundle):
 
 
 @pytest.mark.slow
+def test_built_cli_prints_its_version(runner):
+    from pipun_desktop import __version__
+
+    res = runner("--version")
+    assert res.returncode == 0 and res.stdout.strip() == f"Pipun desktop {__version__}", res.stderr
+
+
 def test_built_summary_and_import_json(bundle, runner):
     before = snapshot(bundle)
     res = runner("summary", SAMPLE)

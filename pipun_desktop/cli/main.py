@@ -6,6 +6,7 @@ import argparse
 import sqlite3
 import sys
 
+from .. import __version__
 from ..interchange.json_format import InterchangeError
 from ..thai.amounts import AmountError
 from ..util.targets import show_name
@@ -30,14 +31,20 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description="โปรแกรมรายงานผลการดำเนินการป้องกันการทุจริต")
+    parser.add_argument("--version", action="version", version=version_text(), help="แสดงรุ่นของโปรแกรมแล้วจบ")
     sub = parser.add_subparsers(dest="command", metavar="คำสั่ง", required=True, parser_class=_Parser)
     for name, (help_text, add_args, _run) in COMMANDS.items():
         add_args(sub.add_parser(name, help=help_text, description=help_text))
     return parser
 
 
+def version_text() -> str:
+    """What `--version` prints: the one version (pipun_desktop.__version__, as in the About box)."""
+    return f"Pipun desktop {__version__}"
+
+
 def is_cli_command(argv: list[str]) -> bool:
-    return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help"))
+    return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"))
 
 
 def run(argv: list[str]) -> int:

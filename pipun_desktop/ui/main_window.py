@@ -293,6 +293,10 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_collapse)
         m.addSeparator()
         m.addAction(self.act_arabic)
+        m = bar.addMenu("ช่วยเหลือ")
+        self.act_about = m.addAction("เกี่ยวกับโปรแกรม")
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_about.triggered.connect(self.show_about)
         self.tree.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for a in (
             self.act_add_item,
@@ -712,6 +716,14 @@ class MainWindow(QMainWindow):
             self.tree.select_node(node.id)
 
     # -- closing -------------------------------------------------------------------------------
+    def show_about(self) -> None:
+        """Help > เกี่ยวกับโปรแกรม (window-modal, so the window behind stays painted)."""
+        from .about_dialog import AboutDialog
+
+        path = str(self.document.path) if self.document is not None else None
+        self.about_dialog = AboutDialog(self, path)
+        self.about_dialog.open()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_edits()
         self.settings.set("geometry", self.saveGeometry())
