@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import builtins
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from ..core.limits import too_long, too_long_message
 from ..core.model import (
@@ -55,7 +59,7 @@ class InterchangeError(ValueError):
         super().__init__(f"{path}: {message}" if path else message)
 
 
-def _show(value) -> str:
+def _show(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "…"
 
@@ -63,7 +67,9 @@ def _show(value) -> str:
 class _Reader:
     version = VERSION
 
-    def obj(self, value, path, required, optional=()):
+    def obj(
+        self, value: Any, path: str, required: Sequence[str], optional: Sequence[str] = ()
+    ) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise InterchangeError(path, f"ต้องเป็นออบเจกต์ {{…}} ไม่ใช่ {_show(value)}")
         unknown = [k for k in value if k not in required and k not in optional]
@@ -74,7 +80,7 @@ class _Reader:
             raise InterchangeError(path or "(เอกสาร)", f'ขาดคีย์ "{missing[0]}"')
         return value
 
-    def text(self, value, path):
+    def text(self, value: Any, path: str) -> str:
         if not isinstance(value, str):
             raise InterchangeError(path, f"ต้องเป็นข้อความ ไม่ใช่ {_show(value)}")
         try:
@@ -85,20 +91,20 @@ class _Reader:
             raise InterchangeError(path, f"ข้อความ{too_long_message(len(value))}")
         return value
 
-    def opt_text(self, value, path):
+    def opt_text(self, value: Any, path: str) -> str | None:
         return None if value is None else self.text(value, path)
 
-    def integer(self, value, path):
+    def integer(self, value: Any, path: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int):  # 6.0 is not an integer here
             raise InterchangeError(path, f"ต้องเป็นจำนวนเต็ม ไม่ใช่ {_show(value)}")
         return value
 
-    def list(self, value, path):
+    def list(self, value: Any, path: str) -> builtins.list[Any]:
         if not isinstance(value, list):
             raise InterchangeError(path, f"ต้องเป็นรายการ […] ไม่ใช่ {_show(value)}")
         return value
 
-    def choice(self, value, path, choices, allow_none=False):
+    def choice(self, value: Any, path: str, choices: Sequence[Any], allow_none: bool = False) -> Any:
         if value is None and allow_none:
             return None
         if value not in choices:
@@ -106,7 +112,7 @@ class _Reader:
             raise InterchangeError(path, f"{_show(value)} ไม่ใช่ค่าที่ใช้ได้ (ใช้ได้: {allowed})")
         return value
 
-    def amount(self, value, path):
+    def amount(self, value: Any, path: str) -> int | None:
         if value is None:
             return None
         if not isinstance(value, str):
@@ -120,7 +126,7 @@ class _Reader:
                 path, f'{_show(value)} ไม่ใช่จำนวนเงิน (เช่น "20000.00" ทศนิยมไม่เกินสองตำแหน่ง)'
             ) from None
 
-    def date(self, value, path):
+    def date(self, value: Any, path: str) -> dt.date | None:
         if value is None:
             return None
         try:
@@ -130,7 +136,7 @@ class _Reader:
         except ValueError:
             raise InterchangeError(path, f'{_show(value)} ไม่ใช่วันที่ (ต้องเป็นแบบ "2021-04-08")') from None
 
-    def base64(self, value, path) -> bytes:
+    def base64(self, value: Any, path: str) -> bytes:
         """An image as base64: not text, so not under the text cap, but under the image's own size cap."""
         if not isinstance(value, str):
             raise InterchangeError(path, f"ต้องเป็นข้อความ base64 ไม่ใช่ {_show(value)}")
@@ -141,7 +147,7 @@ class _Reader:
         except (binascii.Error, ValueError):
             raise InterchangeError(path, "ไม่ใช่ข้อมูล base64") from None
 
-    def png(self, value, path):
+    def png(self, value: Any, path: str) -> bytes | None:
         if value is None:
             return None
         data = self.base64(value, path)
@@ -153,8 +159,8 @@ class _Reader:
             raise InterchangeError(path, str(exc)) from None
         return data
 
-    def photos(self, value, path, title: str) -> list[Photo]:
-        out = []
+    def photos(self, value: Any, path: str, title: str) -> builtins.list[Photo]:
+        out: list[Photo] = []
         for i, raw in enumerate(self.list(value, path)):
             pp = f"{path}[{i}]"
             self.obj(raw, pp, ("image", "caption"))
@@ -174,7 +180,7 @@ class _Reader:
             out.append(Photo(data, caption))
         return out
 
-    def papers(self, raw, path) -> Papers:
+    def papers(self, raw: Any, path: str) -> Papers:
         fields = ("memo_date", "memo_body", "web_description", *Papers.TEXT_FIELDS)
         self.obj(raw, path, (), fields)
         return Papers(
@@ -185,7 +191,7 @@ class _Reader:
         )
 
     # -- the document -------------------------------------------------------------------------
-    def document(self, raw) -> Document:
+    def document(self, raw: Any) -> Document:
         self.obj(raw, "", ("format", "version", "organization", "reports"))
         if raw["format"] != FORMAT:
             raise InterchangeError("format", f'{_show(raw["format"])} ไม่ใช่ไฟล์รายงาน (ต้องเป็น "{FORMAT}")')
@@ -207,7 +213,7 @@ class _Reader:
             )
         return Document(organization, reports)
 
-    def report(self, raw, path) -> Report:
+    def report(self, raw: Any, path: str) -> Report:
         self.obj(
             raw,
             path,
@@ -218,12 +224,14 @@ class _Reader:
         if (problem := year_round_problem(year, ROUNDS[0])) is not None:
             raise InterchangeError(f"{path}.fiscal_year", problem)
         rnd = self.choice(self.integer(raw["round"], f"{path}.round"), f"{path}.round", ROUNDS)
-        tree = [
+        nodes = [
             self.node(n, f"{path}.tree[{i}]", 1) for i, n in enumerate(self.list(raw["tree"], f"{path}.tree"))
         ]
-        for i, n in enumerate(tree):
+        tree: builtins.list[Heading] = []
+        for i, n in enumerate(nodes):
             if not isinstance(n, Heading):
                 raise InterchangeError(f"{path}.tree[{i}]", "ระดับบนสุดต้องเป็นมิติ (heading) ไม่ใช่โครงการ")
+            tree.append(n)
         c = self.obj(
             raw["conclusion"], f"{path}.conclusion", ("supporting_factors", "problems", "suggestions")
         )
@@ -259,7 +267,7 @@ class _Reader:
             papers=self.papers(raw["papers"], f"{path}.papers") if "papers" in raw else Papers(),
         )
 
-    def node(self, raw, path, depth):
+    def node(self, raw: Any, path: str, depth: int) -> Heading | Item:
         if depth > MAX_DEPTH:
             raise InterchangeError(path, f"ต้นไม้ลึกเกิน {MAX_DEPTH} ชั้น")
         if not isinstance(raw, dict):
@@ -286,7 +294,7 @@ class _Reader:
         approaches = self.list(raw["approaches"], f"{path}.approaches")
         if len(approaches) != 3 or not all(isinstance(x, bool) for x in approaches):
             raise InterchangeError(f"{path}.approaches", f"ต้องเป็น true/false สามค่า ไม่ใช่ {_show(approaches)}")
-        details = []
+        details: builtins.list[DetailBlock] = []
         for i, d in enumerate(self.list(raw.get("details", []), f"{path}.details")):
             dp = f"{path}.details[{i}]"
             self.obj(d, dp, ("heading", "body"))
@@ -312,8 +320,8 @@ class _Reader:
         )
 
 
-def _no_duplicate_keys(pairs):
-    out = {}
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
             raise InterchangeError("", f'คีย์ "{key}" ซ้ำกันในออบเจกต์เดียว')
@@ -321,7 +329,7 @@ def _no_duplicate_keys(pairs):
     return out
 
 
-def _no_constants(name):
+def _no_constants(name: str) -> NoReturn:
     raise InterchangeError("", f"ค่า {name} ใช้ในไฟล์รายงานไม่ได้")
 
 
@@ -365,7 +373,7 @@ def parse_document(text: str | bytes) -> Document:
 MAX_JSON_BYTES = 256 * 1024 * 1024  # far above a report with its emblem (the sample: 0.2 MB)
 
 
-def read_document(path) -> Document:
+def read_document(path: str | os.PathLike[str]) -> Document:
     """Read a JSON document; only a regular file, and not more than MAX_JSON_BYTES (/dev/zero never ends)."""
     from ..util.targets import show_name, special_file_problem
 
@@ -385,11 +393,11 @@ def read_document(path) -> Document:
 
 
 # -- writing ---------------------------------------------------------------------------------------
-def _date(d):
+def _date(d: dt.date | None) -> str | None:
     return None if d is None else d.isoformat()
 
 
-def photo_to_dict(photo: Photo, images: bool = True) -> dict:
+def photo_to_dict(photo: Photo, images: bool = True) -> dict[str, Any]:
     """`images`: the image as base64 (the interchange format); False: its SHA-256 only (audit snapshots and
     the fingerprint, where megabytes of base64 would only cost)."""
     if images:
@@ -399,7 +407,7 @@ def photo_to_dict(photo: Photo, images: bool = True) -> dict:
     return {"image": image, "caption": photo.caption}
 
 
-def node_to_dict(node, images: bool = True) -> dict:
+def node_to_dict(node: Heading | Item, images: bool = True) -> dict[str, Any]:
     if isinstance(node, Heading):
         return {
             "kind": "heading",
@@ -423,7 +431,7 @@ def node_to_dict(node, images: bool = True) -> dict:
     }
 
 
-def papers_to_dict(p: Papers) -> dict:
+def papers_to_dict(p: Papers) -> dict[str, Any]:
     return {
         "division": p.division,
         "document_number": p.document_number,
@@ -438,7 +446,7 @@ def papers_to_dict(p: Papers) -> dict:
     }
 
 
-def report_to_dict(r: Report, images: bool = True) -> dict:
+def report_to_dict(r: Report, images: bool = True) -> dict[str, Any]:
     a = r.announcement
     return {
         "fiscal_year": r.fiscal_year,
@@ -469,7 +477,7 @@ def report_to_dict(r: Report, images: bool = True) -> dict:
     }
 
 
-def document_to_dict(doc: Document) -> dict:
+def document_to_dict(doc: Document) -> dict[str, Any]:
     o = doc.organization
     return {
         "format": FORMAT,
@@ -483,7 +491,7 @@ def dump_document(doc: Document) -> str:
     return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_document(doc: Document, path) -> None:
+def write_document(doc: Document, path: str | os.PathLike[str]) -> None:
     """Write atomically: the file is either the old one or the whole new one."""
     from ..util.atomic import atomic_write_bytes
     from ..util.targets import output_target_problem

@@ -85,6 +85,12 @@ THIN = Side(style="thin", color="000000")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 
+def _fit_to_page(ws: Worksheet) -> None:
+    props = ws.sheet_properties.pageSetUpPr
+    assert props is not None  # openpyxl gives every new sheet its page set-up properties
+    props.fitToPage = True
+
+
 def amount_format(with_satang: bool, dash_for_zero: bool = False) -> str:
     """The Thai number format: "๒๐,๐๐๐" (or "๒๐,๐๐๐.๕๐" when the report has satang); totals show
     "-" for nothing, as the printed report does."""
@@ -292,15 +298,17 @@ def form_sheet(ws: Worksheet, org: Organization, report: Report, tick: Any = Non
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _fit_to_page(ws)
     ws.print_title_rows = f"1:{HEADER_TOP + 1}"
     ws.print_area = f"A1:{get_column_letter(ncols)}{total}"
     ws.page_margins.left = ws.page_margins.right = 1.5 / 2.54
     ws.page_margins.top = ws.page_margins.bottom = 1.5 / 2.54
     ws.page_margins.header = ws.page_margins.footer = 0.8 / 2.54
     ws.print_options.horizontalCentered = True
-    ws.oddHeader.center.text = "- &P -"
-    ws.oddHeader.center.font = FONT
+    header = ws.oddHeader
+    assert header is not None  # openpyxl makes every sheet's headers and their three parts
+    header.center.text = "- &P -"
+    header.center.font = FONT
     ws.freeze_panes = f"A{FIRST_ROW}"
     return {"dimensions": dim_rows, "total": total}
 
@@ -393,7 +401,7 @@ def summary_sheet(ws: Worksheet, report: Report, rows: dict[str, Any]) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _fit_to_page(ws)
 
 
 def build_workbook(org: Organization, report: Report, tick: Any = None) -> Workbook:

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from ..core.model import DetailBlock
 from ..thai.amounts import decimal_string
@@ -69,7 +70,7 @@ class AuditEntry:
     new: str | None
 
 
-def as_text(column: str, value) -> str | None:
+def as_text(column: str, value: object) -> str | None:
     """A column's value as the audit trail keeps it."""
     if value is None:
         return None
@@ -98,7 +99,15 @@ class AuditWriter:
         self.host = host_name()
         self.enabled = True
 
-    def record(self, action: str, report_id=None, node_id=None, field: str = "", old=None, new=None) -> None:
+    def record(
+        self,
+        action: str,
+        report_id: int | None = None,
+        node_id: int | None = None,
+        field: str = "",
+        old: object = None,
+        new: object = None,
+    ) -> None:
         if not self.enabled:
             return
         self.conn.execute(
@@ -117,7 +126,14 @@ class AuditWriter:
             ],
         )
 
-    def changes(self, action: str, old_row: dict, new_cols: dict, report_id=None, node_id=None) -> None:
+    def changes(
+        self,
+        action: str,
+        old_row: dict[str, Any],
+        new_cols: dict[str, Any],
+        report_id: int | None = None,
+        node_id: int | None = None,
+    ) -> None:
         """One row per column whose value really changes."""
         for column, new in new_cols.items():
             old = old_row.get(column)
@@ -142,7 +158,7 @@ def history(
     return [_entry(r) for r in rows]
 
 
-def _entry(row: tuple) -> AuditEntry:
+def _entry(row: tuple[Any, ...]) -> AuditEntry:
     """An audit row as the history shows it. The trail is only read and shown, so a value of the wrong type (a
     BLOB, a number where text belongs) is shown for what it is rather than refusing the whole history."""
 

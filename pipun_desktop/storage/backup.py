@@ -19,9 +19,13 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..util.processes import pid_alive
 from .errors import StorageError
+
+if TYPE_CHECKING:
+    from _typeshed import StrPath
 
 APP_NAME = "PipunDesktop"
 KEEP_RECENT, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 10, 7, 8, 12
@@ -52,7 +56,7 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def backup_folder(path) -> Path:
+def backup_folder(path: StrPath) -> Path:
     """The folder holding the copies of one data file (by its full path: two files called alike stay apart)."""
     resolved = str(Path(path).resolve())
     key = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:12]
@@ -79,13 +83,13 @@ def _stamp(when: dt.datetime) -> str:
     return when.strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def list_backups(path) -> list[BackupInfo]:
+def list_backups(path: StrPath) -> list[BackupInfo]:
     """The copies of `path`, newest first."""
     folder = backup_folder(path)
     return list_backups_in(folder) if folder.is_dir() else []
 
 
-def make_backup(conn: sqlite3.Connection, source_path, reason: str) -> Path:
+def make_backup(conn: sqlite3.Connection, source_path: StrPath, reason: str) -> Path:
     """Copy the open database `conn` (a consistent snapshot) into the backup folder of `source_path`."""
     folder = backup_folder(source_path)
     try:
@@ -106,7 +110,7 @@ def make_backup(conn: sqlite3.Connection, source_path, reason: str) -> Path:
     return final
 
 
-def copy_raw(source_path, reason: str) -> Path:
+def copy_raw(source_path: StrPath, reason: str) -> Path:
     """Copy a file byte for byte into its backup folder (a damaged file that SQLite cannot copy)."""
     import shutil
 
@@ -158,7 +162,7 @@ def choose_kept(backups: list[BackupInfo]) -> set[Path]:
         (lambda w: w.isocalendar()[:2], KEEP_WEEKLY),
         (lambda w: (w.year, w.month), KEEP_MONTHLY),
     ):
-        seen = []
+        seen: list[object] = []
         for b in backups:
             key = bucket(b.when.astimezone())
             if key not in seen:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.model import Document
 from ..util.leftovers import STALE_AFTER_SECONDS as STALE_AFTER
@@ -12,6 +13,9 @@ from ..util.targets import is_sqlite_file, show_name, special_file_problem
 from .errors import StorageError
 from .opening import check_name_length
 from .store import ReportStore
+
+if TYPE_CHECKING:
+    from _typeshed import StrPath
 
 STALE_AFTER_SECONDS = STALE_AFTER  # a half-built file this old is nobody's, whoever made it
 
@@ -41,7 +45,7 @@ def back_up_before_replacing(out: Path, reason: str = "import") -> Path | None:
     return backups_mod.copy_raw(out, reason)
 
 
-def build_data_file(doc: Document, out) -> Path:
+def build_data_file(doc: Document, out: StrPath) -> Path:
     """Write `doc` as a new data file at `out`, built beside it and renamed: `out` is absent or complete."""
     out = Path(out)
     problem = special_file_problem(out)

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .values import Values
 
 from ..core.limits import too_long, too_long_message
-from ..core.model import Announcement, Conclusion, Heading, Papers, Report, Reporter
+from ..core.model import Announcement, Conclusion, Heading, Item, Papers, Report, Reporter
 from .errors import StorageError
 
 NODE_TEXT_FIELDS = ("title", "indicator", "target", "result", "note")
@@ -54,7 +59,7 @@ def _date(s: str | None) -> dt.date | None:
     return None if s is None else dt.date.fromisoformat(s)
 
 
-def _report_columns(r: Report) -> dict:
+def _report_columns(r: Report) -> dict[str, Any]:
     a = r.announcement
     return {
         "fiscal_year": r.fiscal_year,
@@ -67,11 +72,11 @@ def _report_columns(r: Report) -> dict:
     }
 
 
-def _conclusion_columns(c: Conclusion) -> dict:
+def _conclusion_columns(c: Conclusion) -> dict[str, Any]:
     return {"supporting_factors": c.supporting_factors, "problems": c.problems, "suggestions": c.suggestions}
 
 
-def _reporter_columns(p: Reporter) -> dict:
+def _reporter_columns(p: Reporter) -> dict[str, Any]:
     return {
         "reporter_name": p.name,
         "reporter_position": p.position,
@@ -81,7 +86,7 @@ def _reporter_columns(p: Reporter) -> dict:
     }
 
 
-def _announcement_columns(a: Announcement) -> dict:
+def _announcement_columns(a: Announcement) -> dict[str, Any]:
     return {
         "announcement_body": a.body,
         "announcement_date": _iso(a.date),
@@ -105,7 +110,7 @@ PAPERS_COLUMNS = (
 )
 
 
-def _papers_columns(p: Papers) -> dict:
+def _papers_columns(p: Papers) -> dict[str, Any]:
     return {
         "division": p.division,
         "document_number": p.document_number,
@@ -120,7 +125,7 @@ def _papers_columns(p: Papers) -> dict:
     }
 
 
-def _papers_from_row(row: dict, v) -> Papers:
+def _papers_from_row(row: dict[str, Any], v: Values) -> Papers:
     """A papers row as read from a file, each value checked (v: storage.values.Values of the row)."""
     return Papers(
         **{k: v.text(k, row[k]) for k in Papers.TEXT_FIELDS},
@@ -130,7 +135,7 @@ def _papers_from_row(row: dict, v) -> Papers:
     )
 
 
-def _node_columns(node) -> dict:
+def _node_columns(node: Heading | Item) -> dict[str, Any]:
     if isinstance(node, Heading):
         return {"kind": "heading", "title": node.title}
     b = node.budget
@@ -153,8 +158,8 @@ def _node_columns(node) -> dict:
     }
 
 
-def _node_changes(changes: dict) -> dict:
-    cols = {}
+def _node_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    cols: dict[str, Any] = {}
     for key, value in changes.items():
         if key == "budget":
             cols.update(integrated=value.integrated, agency=value.agency, disbursed=value.disbursed)
@@ -167,7 +172,7 @@ def _node_changes(changes: dict) -> dict:
     return cols
 
 
-def _check_text(values) -> None:
+def _check_text(values: Iterable[object]) -> None:
     """Refuse text SQLite cannot store as UTF-8 (a lone surrogate) with a Thai message, not a traceback."""
     for value in values:
         if isinstance(value, str):

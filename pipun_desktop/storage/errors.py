@@ -16,7 +16,7 @@ class WriteError(StorageError):
 class FileLockedError(StorageError):
     """Another running program has the file open for editing; `holder` says who (a LockInfo)."""
 
-    def __init__(self, message: str, holder):
+    def __init__(self, message: str, holder: object):
         super().__init__(message)
         self.holder = holder
 

@@ -18,11 +18,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..util.targets import show_name, special_file_problem
 from .errors import StorageError, WriteError
 from .schema import APPLICATION_ID, SCHEMA_VERSION, expected_master
+
+if TYPE_CHECKING:
+    from _typeshed import StrPath
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT = 10.0  # seconds: another program's short write (or our heartbeat) finishes within this
@@ -84,7 +88,7 @@ def check_header(path: Path) -> Header:
     return Header(app_id, version)
 
 
-def sqlite_uri(path, mode: str) -> str:
+def sqlite_uri(path: StrPath, mode: str) -> str:
     """An SQLite URI for a local or shared-folder path (percent-encoded: Thai, spaces, '#', '?' and '%' are fine)."""
     return f"file://{uri_path(str(Path(path).resolve()), os.name == 'nt')}?mode={mode}"
 
@@ -137,7 +141,7 @@ def verify(conn: sqlite3.Connection, path: Path) -> int:
     name = Path(path).name
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         master = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     except sqlite3.Error as exc:
         raise open_error(exc, name) from None

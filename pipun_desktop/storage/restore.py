@@ -12,14 +12,18 @@ import os
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..util.leftovers import temp_name
 from . import backup as backups_mod
 from .errors import FileLockedError, StorageError
 from .opening import sqlite_uri
 
+if TYPE_CHECKING:
+    from _typeshed import StrPath
 
-def resolve_backup(path, which: str) -> Path:
+
+def resolve_backup(path: StrPath, which: str) -> Path:
     """`which` is a backup file's path or its number in `backups FILE` (0 = newest)."""
     if which.isdigit() and not Path(which).exists():
         copies = backups_mod.list_backups(path)
@@ -33,7 +37,7 @@ def resolve_backup(path, which: str) -> Path:
     return candidate
 
 
-def restore_file(path, backup_path) -> Path | None:
+def restore_file(path: StrPath, backup_path: StrPath) -> Path | None:
     """Restore `path` from `backup_path`; returns the copy saved of the current content (None: there was none)."""
     from .store import ReportStore
 

@@ -8,6 +8,7 @@ is refused before anything in it runs.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 
 from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN
 
@@ -138,7 +139,7 @@ OWN_TABLES = {"organization", "reports", "nodes", "details", "lock", "audit", "p
 OWN_INDEXES = {"nodes_by_parent", "details_by_node", "audit_by_node", "audit_by_report", "photos_by_node"}
 
 
-def statements(script: str):
+def statements(script: str) -> Iterator[str]:
     """Split a schema script into statements, so they run inside our transaction
     (sqlite3's executescript would commit first)."""
     buf = ""
@@ -150,10 +151,10 @@ def statements(script: str):
             buf = ""
 
 
-_expected: dict[int, frozenset] = {}
+_expected: dict[int, frozenset[tuple[str, ...]]] = {}
 
 
-def expected_master(version: int) -> frozenset:
+def expected_master(version: int) -> frozenset[tuple[str, ...]]:
     """The rows (type, name, tbl_name, sql) of sqlite_master in a file of `version` this program made."""
     if version not in _expected:
         conn = sqlite3.connect(":memory:")

@@ -12,9 +12,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -69,6 +71,9 @@ from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from .schema import statements as _statements
 from .values import YEAR_HIGH, YEAR_LOW, Values
 
+if TYPE_CHECKING:
+    from _typeshed import StrPath
+
 
 @dataclass(frozen=True)
 class ReportInfo:
@@ -118,7 +123,12 @@ class ReportStore:
 
     @classmethod
     def create(
-        cls, path, organization: Organization | None = None, *, backups: bool = False, lock: bool = True
+        cls,
+        path: StrPath,
+        organization: Organization | None = None,
+        *,
+        backups: bool = False,
+        lock: bool = True,
     ) -> ReportStore:
         """A new, empty file; backups start from its next opening unless `backups`."""
         path = Path(path)
@@ -140,7 +150,7 @@ class ReportStore:
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 org = organization or Organization()
                 _check_text(dataclasses.astuple(org))
-                store.db["organization"].insert({"id": 1, **dataclasses.asdict(org)})
+                store.db.table("organization").insert({"id": 1, **dataclasses.asdict(org)})
             if lock:
                 store._take_lock()
         except BaseException:
@@ -151,7 +161,13 @@ class ReportStore:
 
     @classmethod
     def open(
-        cls, path, read_only: bool = False, *, backups: bool = True, lock: bool = True, take_over: str = ""
+        cls,
+        path: StrPath,
+        read_only: bool = False,
+        *,
+        backups: bool = True,
+        lock: bool = True,
+        take_over: str = "",
     ) -> ReportStore:
         """Open a file after checking it (see opening.py).
 
@@ -226,7 +242,7 @@ class ReportStore:
             self.conn.close()
 
     @staticmethod
-    def lock_holder_row(path) -> lock_mod.LockInfo | None:
+    def lock_holder_row(path: StrPath) -> lock_mod.LockInfo | None:
         """The lock row of `path` as it is, stale or not (None: none, or the file does not open)."""
         try:
             with ReportStore.open(path, read_only=True, backups=False) as store:
@@ -235,7 +251,7 @@ class ReportStore:
             return None
 
     @staticmethod
-    def watch_lock(path, holder: lock_mod.LockInfo, seconds: float | None = None) -> bool:
+    def watch_lock(path: StrPath, holder: lock_mod.LockInfo, seconds: float | None = None) -> bool:
         """For a lock whose heartbeat is in the future (the holder's clock ran fast): watch it for longer than a
         live holder's heartbeat interval; True when it never moved, so that the user may take the file over
         (open(..., take_over=holder.token)). Never writes."""
@@ -244,7 +260,7 @@ class ReportStore:
         return lock_mod.wait_for_silence(lambda: ReportStore.lock_holder_row(path), holder, seconds)
 
     @staticmethod
-    def lock_holder(path) -> lock_mod.LockInfo | None:
+    def lock_holder(path: StrPath) -> lock_mod.LockInfo | None:
         """Who holds the edit lock of `path` now (a live, non-stale lock), without changing anything."""
         try:
             with ReportStore.open(path, read_only=True, backups=False) as store:
@@ -322,10 +338,10 @@ class ReportStore:
     def closed(self) -> bool:
         return self._closed
 
-    def __enter__(self):
+    def __enter__(self) -> ReportStore:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- transactions --------------------------------------------------------------------------
@@ -343,7 +359,7 @@ class ReportStore:
                 pass  # SQLite already rolled back (after SQLITE_FULL or an I/O error)
 
     @contextmanager
-    def transaction(self, check_lock: bool = True):
+    def transaction(self, check_lock: bool = True) -> Iterator[None]:
         """One all-or-nothing unit; nested calls become savepoints of the outer one."""
         if self.read_only:
             raise StorageError("ไฟล์นี้เปิดแบบอ่านอย่างเดียว แก้ไขไม่ได้")
@@ -403,7 +419,7 @@ class ReportStore:
         self._changes_at_backup = self.conn.total_changes
         return path
 
-    def save_copy(self, target) -> Path:
+    def save_copy(self, target: StrPath) -> Path:
         """A consistent copy of this file at `target` (whole or not at all), without the edit lock, so the copy
         opens for editing at once. Use this, not conn.backup, to copy an open file."""
         target = Path(target)
@@ -433,7 +449,7 @@ class ReportStore:
     def list_backups(self) -> list[backups_mod.BackupInfo]:
         return backups_mod.list_backups(self.path)
 
-    def restore_backup(self, backup_path) -> Path:
+    def restore_backup(self, backup_path: StrPath) -> Path:
         """Replace the file's content with a backup's, after saving a copy of the current content (returned).
 
         The backup is checked like any file that is opened; the copy-in is one SQLite transaction, so a crash
@@ -486,7 +502,7 @@ class ReportStore:
         )
 
     @contextmanager
-    def _reading(self):
+    def _reading(self) -> Iterator[None]:
         """A read of the file: SQLite's errors (text that is not UTF-8, a damaged page) become one Thai line."""
         try:
             yield
@@ -501,7 +517,7 @@ class ReportStore:
         _check_text(new.values())
         with self.transaction():
             self.audit.changes("organization", dataclasses.asdict(self.organization()), new)
-            self.db["organization"].update(1, new)
+            self.db.table("organization").update(1, new)
 
     def reports(self) -> list[ReportInfo]:
         with self._reading():
@@ -539,13 +555,15 @@ class ReportStore:
             raise StorageError(clash)
         columns = _report_columns(report)
         _check_text(columns.values())
-        report.id = self.db["reports"].insert(columns).last_pk
+        last_pk = self.db.table("reports").insert(columns).last_pk
+        assert last_pk is not None  # an INTEGER PRIMARY KEY row always has one
+        report.id = report_id = int(last_pk)
         if report.papers != Papers():
-            self._write_papers(report.id, report.papers)
+            self._write_papers(report_id, report.papers)
         for pos, node in enumerate(report.tree):
-            self._insert_subtree(report.id, None, pos, node)
-        self.audit.record("add_report", report.id, field="report", new=f"{report.fiscal_year}-{report.round}")
-        return report.id
+            self._insert_subtree(report_id, None, pos, node)
+        self.audit.record("add_report", report_id, field="report", new=f"{report.fiscal_year}-{report.round}")
+        return report_id
 
     def delete_report(self, report_id: int) -> None:
         with self.transaction():
@@ -565,7 +583,7 @@ class ReportStore:
 
         return json.dumps(report_to_dict(self.load_report(report_id), images=False), ensure_ascii=False)
 
-    def update_report(self, report_id: int, **changes) -> None:
+    def update_report(self, report_id: int, **changes: Any) -> None:
         """Change report fields: fiscal_year, round, plan_title, intro, conclusion, reporter, announcement."""
         papers = changes.pop("papers", None)
         cols = {}
@@ -591,7 +609,7 @@ class ReportStore:
             self.audit.changes("update_report", old, cols, report_id=report_id)
             if cols:
                 try:
-                    self.db["reports"].update(report_id, cols)
+                    self.db.table("reports").update(report_id, cols)
                 except sqlite3.IntegrityError as exc:
                     raise StorageError(f"บันทึกไม่ได้: ข้อมูลขัดกับรายงานอื่นหรือไม่ถูกต้อง ({exc})") from None
             if papers is not None:
@@ -631,7 +649,7 @@ class ReportStore:
             Values(self.path.name, "papers", report_id),
         )
 
-    def _row(self, table: str, row_id: int, columns) -> dict | None:
+    def _row(self, table: str, row_id: int, columns: Iterable[str]) -> dict[str, Any] | None:
         names = [c for c in columns if c.isidentifier()]
         if not names:
             return {} if self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() else None
@@ -683,7 +701,7 @@ class ReportStore:
         report.tree = tree
         return report
 
-    def _load_tree(self, report_id: int) -> list:
+    def _load_tree(self, report_id: int) -> list[Heading]:
         name = self.path.name
         details: dict[int, list[DetailBlock]] = {}
         for detail_id, node_id, heading, body in self.db.execute(
@@ -696,7 +714,7 @@ class ReportStore:
                 DetailBlock(v.text("heading", heading), v.text("body", body))
             )
         photos = self._load_photos(report_id)
-        children: dict[int | None, list] = {}
+        children: dict[int | None, list[Node]] = {}
         kinds: dict[int, str] = {}
         count = 0
         for row in self.db.execute(
@@ -711,6 +729,7 @@ class ReportStore:
             count += 1
             kind = v.choice("kind", kind, ("heading", "item"), allow_none=False)
             kinds[nid] = kind
+            node: Node
             if kind == "heading":
                 node = Heading(title=v.text("title", title), id=nid)
             else:
@@ -741,7 +760,7 @@ class ReportStore:
                 raise Values(name, "nodes", bad).fail("parent_id", f"อยู่ใต้แถว {parent} ซึ่งไม่ใช่หัวข้อของรายงานนี้")
         placed = 0
 
-        def attach(nodes, depth):
+        def attach(nodes: list[Node], depth: int) -> None:
             nonlocal placed
             if depth > 64:
                 raise Values(name, "nodes", nodes[0].id).fail("parent_id", "ต้นไม้ลึกเกินไป")
@@ -750,9 +769,9 @@ class ReportStore:
                 if isinstance(node, Heading):
                     node.children = children.get(node.id, [])
                     attach(node.children, depth + 1)
-            return nodes
 
-        tree = attach(children.get(None, []), 1)
+        tree = [node for node in children.get(None, []) if isinstance(node, Heading)]  # all (checked above)
+        attach([*tree], 1)
         if placed != count:  # rows in a cycle of parents never reach a dimension: never dropped silently
             raise StorageError(
                 f"ไฟล์ {name} มีค่าที่ไม่ถูกต้อง: nodes.parent_id วนกันเป็นวง ({count - placed} แถว) "
@@ -788,35 +807,37 @@ class ReportStore:
         self._backup_or_fail("import")
         with self.transaction():
             self.audit.changes("organization", dataclasses.asdict(self.organization()), org)
-            self.db["organization"].update(1, org)
+            self.db.table("organization").update(1, org)
             for report in doc.reports:
                 self._add_report(report)
             self.audit.record("import", field="reports", new=str(len(doc.reports)))
 
     # -- nodes ---------------------------------------------------------------------------------
-    def _insert_subtree(self, report_id: int, parent_id: int | None, position: int, node) -> int:
+    def _insert_subtree(self, report_id: int, parent_id: int | None, position: int, node: Node) -> int:
         columns = _node_columns(node)
         _check_text(columns.values())
-        node.id = (
-            self.db["nodes"]
+        last_pk = (
+            self.db.table("nodes")
             .insert({"report_id": report_id, "parent_id": parent_id, "position": position, **columns})
             .last_pk
         )
+        assert last_pk is not None  # an INTEGER PRIMARY KEY row always has one
+        node.id = node_id = int(last_pk)
         if isinstance(node, Heading):
             for pos, child in enumerate(node.children):
-                self._insert_subtree(report_id, node.id, pos, child)
+                self._insert_subtree(report_id, node_id, pos, child)
         else:
-            self._write_details(node.id, node.details)
+            self._write_details(node_id, node.details)
             if node.photos:
-                self._write_photos(node.id, node.photos)
-        return node.id
+                self._write_photos(node_id, node.photos)
+        return node_id
 
     def _write_details(self, node_id: int, details: list[DetailBlock]) -> None:
         for d in details:
             _check_text((d.heading, d.body))
         self.db.execute("DELETE FROM details WHERE node_id = ?", [node_id])
         if details:
-            self.db["details"].insert_all(
+            self.db.table("details").insert_all(
                 {"node_id": node_id, "position": i, "heading": d.heading, "body": d.body}
                 for i, d in enumerate(details)
             )
@@ -851,7 +872,7 @@ class ReportStore:
         if left:
             self.db.execute(f"DELETE FROM photos WHERE id IN ({', '.join('?' for _ in left)})", left)
 
-    def _photo_summary(self, node_id: int) -> list:
+    def _photo_summary(self, node_id: int) -> list[dict[str, Any]]:
         import hashlib
 
         return [
@@ -867,9 +888,9 @@ class ReportStore:
         ).fetchone()
         if row is None:
             raise StorageError(f"ไม่พบรายการหมายเลข {node_id}")
-        return row
+        return (row[0], row[1], row[2], row[3])
 
-    def _check_parent(self, report_id: int, parent_id: int | None, node) -> None:
+    def _check_parent(self, report_id: int, parent_id: int | None, node: object) -> None:
         is_heading = isinstance(node, Heading) or getattr(node, "kind", None) == "heading"
         parent_is_heading = None
         if parent_id is not None:
@@ -880,10 +901,17 @@ class ReportStore:
         if problem := placement_problem(parent_is_heading, is_heading):
             raise StorageError(problem)
 
-    def _siblings_where(self, parent_id):
+    def _siblings_where(self, parent_id: int | None) -> tuple[str, list[int]]:
         return ("parent_id IS NULL", []) if parent_id is None else ("parent_id = ?", [parent_id])
 
-    def _shift(self, report_id, parent_id, from_position, delta, exclude_id=None):
+    def _shift(
+        self,
+        report_id: int,
+        parent_id: int | None,
+        from_position: int,
+        delta: int,
+        exclude_id: int | None = None,
+    ) -> None:
         where, args = self._siblings_where(parent_id)
         self.db.execute(
             f"UPDATE nodes SET position = position + ? WHERE report_id = ? AND {where} "
@@ -891,13 +919,15 @@ class ReportStore:
             [delta, report_id, *args, from_position, exclude_id],
         )
 
-    def _count_children(self, report_id, parent_id) -> int:
+    def _count_children(self, report_id: int, parent_id: int | None) -> int:
         where, args = self._siblings_where(parent_id)
-        return self.db.execute(
-            f"SELECT count(*) FROM nodes WHERE report_id = ? AND {where}", [report_id, *args]
-        ).fetchone()[0]
+        return int(
+            self.db.execute(
+                f"SELECT count(*) FROM nodes WHERE report_id = ? AND {where}", [report_id, *args]
+            ).fetchone()[0]
+        )
 
-    def insert_node(self, report_id: int, parent_id: int | None, position: int, node) -> int:
+    def insert_node(self, report_id: int, parent_id: int | None, position: int, node: Node) -> int:
         """Insert `node` (with its subtree) as child `position` of `parent_id` (None: a dimension)."""
         with self.transaction():
             self._check_parent(report_id, parent_id, node)
@@ -954,7 +984,7 @@ class ReportStore:
                     f"{new_parent_id}/{new_position}",
                 )
 
-    def update_node(self, node_id: int, **changes) -> None:
+    def update_node(self, node_id: int, **changes: Any) -> None:
         """Change node fields by model name: title, item_type, indicator, target, result, budget,
         approaches, status, status_reason, note, details."""
         details = changes.pop("details", None)
@@ -980,7 +1010,9 @@ class ReportStore:
                             json.dumps(after, ensure_ascii=False),
                         )
             if self.audit.enabled:
-                self.audit.changes("update", self._row("nodes", node_id, cols), cols, report_id, node_id)
+                self.audit.changes(
+                    "update", self._row("nodes", node_id, cols) or {}, cols, report_id, node_id
+                )
                 if details is not None:
                     old = [
                         DetailBlock(h, b)
@@ -992,7 +1024,7 @@ class ReportStore:
                         self.audit.record("update", report_id, node_id, "details", old, list(details))
             if cols:
                 try:
-                    self.db["nodes"].update(node_id, cols)
+                    self.db.table("nodes").update(node_id, cols)
                 except sqlite3.IntegrityError as exc:
                     raise StorageError(f"บันทึกไม่ได้: ค่าไม่ถูกต้อง ({exc})") from None
             if details is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection
+from typing import Literal, overload
 
 from ..core.limits import too_long, too_long_message
 from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN
@@ -76,6 +77,16 @@ class Values:
         if value not in (0, 1) or not isinstance(value, int):
             raise self.fail(column, f"ต้องเป็น 0 หรือ 1 ไม่ใช่{_kind(value)}")
         return bool(value)
+
+    @overload
+    def choice(
+        self, column: str, value: object, choices: Collection[str], allow_none: Literal[False]
+    ) -> str: ...
+
+    @overload
+    def choice(
+        self, column: str, value: object, choices: Collection[str], allow_none: bool = True
+    ) -> str | None: ...
 
     def choice(
         self, column: str, value: object, choices: Collection[str], allow_none: bool = True
