@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 TEXT_FIELDS = ("title", "indicator", "target", "result", "note")
 
@@ -18,17 +20,17 @@ def norm(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def lines_of(text):
+def lines_of(text: str | None) -> Iterator[str]:
     for line in (text or "").splitlines():
         line = re.sub(r"^[\s\-•·]+", "", line)
         if norm(line):
             yield line
 
 
-def expected_lines(report: dict):
+def expected_lines(report: dict[str, Any]) -> Iterator[str]:
     """The lines of a JSON report (a dict as in the interchange format) that must be found."""
 
-    def walk(nodes):
+    def walk(nodes: list[dict[str, Any]]) -> Iterator[str]:
         for n in nodes:
             for f in TEXT_FIELDS:
                 yield from lines_of(n.get(f))
@@ -52,12 +54,12 @@ def pdftotext(pdf_path: str, raw: bool = True) -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 
-def missing_lines(pdf_path: str, want) -> tuple[list[str], int]:
+def missing_lines(pdf_path: str, want: Iterable[str]) -> tuple[list[str], int]:
     """(lines not found verbatim, number of lines wanted)."""
     got = norm(pdftotext(pdf_path))
-    want = list(want)
-    return [w for w in want if norm(w) not in got], len(want)
+    wanted = list(want)
+    return [w for w in wanted if norm(w) not in got], len(wanted)
 
 
-def check_report(pdf_path: str, report: dict) -> tuple[list[str], int]:
+def check_report(pdf_path: str, report: dict[str, Any]) -> tuple[list[str], int]:
     return missing_lines(pdf_path, expected_lines(report))

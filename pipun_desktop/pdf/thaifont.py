@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import Any, cast
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
@@ -79,16 +80,16 @@ class ThaiTTFont(TTFont):
         self._alias_text: dict[int, str] = {}
         self._next_alias = ALIAS_FIRST
         self._notdef_fallback: int | None = None
-        self._hb_font = None
+        self._hb_font: Any = None  # uharfbuzz.Font (no type information)
         self._glyph_names: dict[int, tuple[str, ...]] = {}
 
     # -- HarfBuzz ---------------------------------------------------------------------------
     @property
-    def hb_font(self):
+    def hb_font(self) -> Any:
         if self._hb_font is None:
             import uharfbuzz as hb
 
-            face = hb.Face(hb.Blob(self.face._ttf_data))
+            face = hb.Face(hb.Blob(cast(Any, self.face)._ttf_data))
             self._hb_font = hb.Font(face)
         return self._hb_font
 
@@ -163,31 +164,33 @@ class ThaiTTFont(TTFont):
         return chr(code) if text is None else text
 
     # -- PDF objects ------------------------------------------------------------------------
-    def addObjects(self, doc):
-        """As TTFont.addObjects, with a ToUnicode map that knows the aliases."""
+    def addObjects(self, doc: Any) -> None:
+        """As TTFont.addObjects, with a ToUnicode map that knows the aliases (ReportLab's PDF objects take
+        their keys as attributes, which its stubs do not declare: they are Any here)."""
         try:
             state = self.state[doc]
         except KeyError:
-            state = self.state[doc] = TTFont.State(self._asciiReadable, self)
+            state = self.state[doc] = TTFont.State(cast(Any, self)._asciiReadable, self)
+        face: Any = self.face
         state.frozen = 1
         for n, subset in enumerate(state.subsets):
             internal_name = self.getSubsetInternalName(n, doc)[1:]
             base_name = (b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))).decode(
                 "pdfdoc"
             )
-            font = pdfdoc.PDFTrueTypeFont()
+            font: Any = pdfdoc.PDFTrueTypeFont()
             font.__Comment__ = f"Font {self.fontName} subset {n}"
             font.Name = internal_name
             font.BaseFont = base_name
             font.FirstChar = 0
             font.LastChar = len(subset) - 1
-            font.Widths = pdfdoc.PDFArray([self.face.getCharWidth(c) for c in subset])
+            font.Widths = pdfdoc.PDFArray([face.getCharWidth(c) for c in subset])
             cmap = pdfdoc.PDFStream()
             cmap.content = make_to_unicode_cmap(base_name, [self.text_of(c) for c in subset])
             if doc.compression:
                 cmap.filters = [pdfdoc.PDFZCompress]
             font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base_name)
-            font.FontDescriptor = self.face.addSubsetObjects(doc, base_name, subset)
+            font.FontDescriptor = face.addSubsetObjects(doc, base_name, subset)
             doc.Reference(font, internal_name)
             doc.idToObject["BasicFonts"].dict[internal_name] = font
         del self.state[doc]

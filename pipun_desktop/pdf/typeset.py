@@ -27,10 +27,15 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 from ..thai import segment
 from .thaifont import ThaiTTFont
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 FEATURES = {"kern": True, "liga": True}
 LEFT_SHIFT_LIMIT = 50  # thousandths of the em; see shape()
@@ -38,7 +43,9 @@ SARA_AM = "\u0e33"
 
 # A glyph: (code, x_advance, x_offset, y_offset, pdf_width, text, as_path); for a glyph drawn as
 # an outline (as_path) the code slot holds its glyph id.
-Glyph = tuple
+Glyph = tuple[int, float, float, float, int, str, bool]
+# What TextWriter.draw_lines draws: (x, y, font, size, runs), one line each.
+DrawItem = tuple[float, float, ThaiTTFont, float, "list[Run]"]
 
 
 class Run:
@@ -46,13 +53,13 @@ class Run:
 
     __slots__ = ("text", "glyphs", "width", "is_space")
 
-    def __init__(self, text: str, glyphs: tuple, width: float):
+    def __init__(self, text: str, glyphs: tuple[Glyph, ...], width: float):
         self.text = text
         self.glyphs = glyphs
         self.width = width
         self.is_space = bool(text) and all(segment.is_break_space(c) for c in text)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"Run({self.text!r}, {self.width})"
 
 
@@ -98,7 +105,7 @@ def without_surrogates(text: str) -> str:
 
 def shape(font: ThaiTTFont, text: str) -> Run:
     """Shape text (no line breaks inside) with HarfBuzz; cached per font."""
-    cache = font.__dict__.setdefault("_run_cache", {})
+    cache: dict[str, Run] = font.__dict__.setdefault("_run_cache", {})
     run = cache.get(text)
     if run is not None:
         return run
@@ -148,7 +155,7 @@ def shape(font: ThaiTTFont, text: str) -> Run:
     # is drawn as an outline, not as text: an empty ToUnicode entry reads as U+FFFD in MuPDF. Should
     # such a glyph have an advance, the text glyph before it gets a PDF width reaching over it, so
     # no gap reads as a space.
-    glyphs = []
+    glyphs: list[Any] = []  # built as (code, ..., as_path, pen), then cut to Glyph
     last_text = -1
     for gid, gpen, adv, xoff, yoff, share in raw:
         if (
@@ -180,8 +187,7 @@ def shape(font: ThaiTTFont, text: str) -> Run:
         last_text = len(glyphs) - 1
     # codes last: an alias is keyed by its final PDF width
     glyphs = [g if g[6] else (font.code_for(g[0], g[5], g[4]),) + g[1:7] for g in glyphs]
-    glyphs = [g[:7] for g in glyphs]
-    run = Run(text, tuple(glyphs), width)
+    run = Run(text, tuple(g[:7] for g in glyphs), width)
     if len(cache) > 200000:
         cache.clear()
     cache[source] = run
@@ -234,7 +240,7 @@ def paragraphs(text: str) -> list[str]:
 
 @dataclass
 class Line:
-    runs: list
+    runs: list[Run]
     width: float  # thousandths of the em
 
     @property
@@ -257,13 +263,13 @@ def wrap(
     limit_first = (first_width if first_width is not None else width) * 1000.0 / size
     limit_rest = width * 1000.0 / size
     lines: list[Line] = []
-    cur: list = []
+    cur: list[Run] = []
     cur_w = 0.0
     limit = limit_first
     pending = list(reversed(segment.break_units(text)))  # a stack: pieces of split words go back on it
     fine: dict[str, int] = {}  # piece -> level it came from (see _FINER)
 
-    def flush():
+    def flush() -> None:
         nonlocal cur, cur_w, limit
         while cur and cur[-1].is_space:
             cur_w -= cur.pop().width
@@ -290,7 +296,7 @@ def wrap(
                 continue
         level = fine.get(tok, 0)
         # wider than a whole line: split finer and fill the current line with the pieces
-        pieces: list = []
+        pieces: list[str] = []
         new_level = level
         for new_level, finer in _FINER:
             if new_level > level:
@@ -316,7 +322,8 @@ def wrap(
 
 
 # -- drawing ------------------------------------------------------------------------------------
-_doc_codes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# per PDF document: the line counter ("line") and, per font (id), glyph code -> (font key, byte)
+_doc_codes: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
 
 
 def _fmt(v: float) -> str:
@@ -331,25 +338,27 @@ def _actual_text(text: str) -> str:
 class TextWriter:
     """Writes glyph runs as PDF text operators into a canvas' content stream."""
 
-    def __init__(self, canvas):
-        self.canvas = canvas
-        doc = canvas._doc
-        self.doc = doc
+    def __init__(self, canvas: Canvas) -> None:
+        # Any: this writer works in the canvas' private parts (_doc, _code, _formsinuse), which ReportLab's
+        # stubs do not declare
+        self.canvas: Any = cast(Any, canvas)
+        doc = self.canvas._doc
+        self.doc: Any = doc
         try:
             self.codes = _doc_codes[doc]
         except KeyError:
             self.codes = _doc_codes[doc] = {}
 
-    def draw_lines(self, items):
+    def draw_lines(self, items: Iterable[DrawItem]) -> None:
         """items: iterable of (x, y, font, size, runs). One BT..ET text object."""
         ops = ["BT"]
-        state = {"font": None, "rise": 0.0}
-        outlines = []
+        state: dict[str, Any] = {"font": None, "rise": 0.0}
+        outlines: list[tuple[ThaiTTFont, int, float, float, float]] = []
         for x, y, font, size, runs in items:
             if not runs:
                 continue
             ops.append(f"1 0 0 1 {_fmt(x)} {_fmt(y)} Tm")
-            paths = []
+            paths: list[tuple[int, float, float]] = []
             # Every other line is set 0.001 pt larger (invisible). pdfium drops a text object it
             # takes for a fake-bold overprint of the one before: same codes and font size, nearly
             # the same x, and a y within an eighth of its width, which a long word that starts
@@ -375,9 +384,9 @@ class TextWriter:
         canvas = self.canvas
         tag = font.__dict__.get("_form_tag")
         if tag is None:  # short, stable and distinct per font: the names recur in every page stream
-            tag = font._form_tag = "".join(c for c in font.fontName if c.isalnum())[-3:]
+            tag = font.__dict__["_form_tag"] = "".join(c for c in font.fontName if c.isalnum())[-3:]
         name = f"G{tag}{gid}"
-        xname = canvas._doc.getXObjectName(name)
+        xname: str = canvas._doc.getXObjectName(name)
         if not canvas.hasForm(name):
             canvas.beginForm(name, -2000, -2000, 3000, 3000)  # thousandths of the em
             canvas._code.append(glyph_outline(font, gid) + " f")
@@ -385,15 +394,23 @@ class TextWriter:
         canvas._formsinuse.append(name)
         return xname
 
-    def _line_ops(self, ops, state, font, size, runs, paths):
+    def _line_ops(
+        self,
+        ops: list[str],
+        state: dict[str, Any],
+        font: ThaiTTFont,
+        size: float,
+        runs: list[Run],
+        paths: list[tuple[int, float, float]],
+    ) -> None:
         """Text operators for one line; glyphs to draw as outlines go to paths as
         (glyph id, x, y) in thousandths of the em from the line's origin."""
         glyphs = [g for r in runs for g in r.glyphs]
         # spans: a run of glyphs up to and including the space after it; a space with no word
         # before it stands alone (spans that include their space copy back with exact spacing in
         # pdfium, and ending them only at spaces keeps pdfium from adding spaces inside words)
-        groups = []
-        cur = []
+        groups: list[tuple[bool, list[Glyph]]] = []
+        cur: list[Glyph] = []
         for g in glyphs:
             if g[5] and g[5].isspace():
                 if cur:
@@ -413,7 +430,7 @@ class TextWriter:
         hexbuf = bytearray()
         scale = size / 1000.0
 
-        def close():
+        def close() -> None:
             if hexbuf:
                 tj.append("<" + hexbuf.hex() + ">")
                 hexbuf.clear()
@@ -475,22 +492,22 @@ class _OutlinePen:
         self.ops: list[str] = []
         self.cur = (0.0, 0.0)
 
-    def _pt(self, p):
+    def _pt(self, p: tuple[float, float]) -> str:
         return f"{_fmt(p[0] * self.scale)} {_fmt(p[1] * self.scale)}"
 
-    def moveTo(self, p):
+    def moveTo(self, p: tuple[float, float]) -> None:
         self.ops.append(self._pt(p) + " m")
         self.cur = p
 
-    def lineTo(self, p):
+    def lineTo(self, p: tuple[float, float]) -> None:
         self.ops.append(self._pt(p) + " l")
         self.cur = p
 
-    def curveTo(self, a, b, c):
+    def curveTo(self, a: tuple[float, float], b: tuple[float, float], c: tuple[float, float]) -> None:
         self.ops.append(f"{self._pt(a)} {self._pt(b)} {self._pt(c)} c")
         self.cur = c
 
-    def qCurveTo(self, *pts):
+    def qCurveTo(self, *pts: tuple[float, float]) -> None:
         # TrueType quadratic splines: implied on-curve points between consecutive off-curve ones
         *offs, end = pts
         for k, q in enumerate(offs):
@@ -500,16 +517,16 @@ class _OutlinePen:
             c2 = (nxt[0] + 2 / 3 * (q[0] - nxt[0]), nxt[1] + 2 / 3 * (q[1] - nxt[1]))
             self.curveTo(c1, c2, nxt)
 
-    def closePath(self):
+    def closePath(self) -> None:
         self.ops.append("h")
 
-    def endPath(self):
+    def endPath(self) -> None:
         pass
 
 
 def glyph_outline(font: ThaiTTFont, gid: int) -> str:
     """A glyph's outline as PDF path operators in thousandths of the em (cached per font)."""
-    cache = font.__dict__.setdefault("_outline_cache", {})
+    cache: dict[int, str] = font.__dict__.setdefault("_outline_cache", {})
     path = cache.get(gid)
     if path is None:
         pen = _OutlinePen(1000.0 / font.upem)
@@ -519,7 +536,9 @@ def glyph_outline(font: ThaiTTFont, gid: int) -> str:
     return path
 
 
-def draw_text(canvas, x: float, y: float, font: ThaiTTFont, size: float, text: str, align: str = "left"):
+def draw_text(
+    canvas: Canvas, x: float, y: float, font: ThaiTTFont, size: float, text: str, align: str = "left"
+) -> float:
     """Draw one line of text (no wrapping) with its baseline at y."""
     runs = [shape(font, w) for w in segment.words(text)]
     w = sum(r.width for r in runs) * size / 1000.0
