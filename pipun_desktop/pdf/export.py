@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab.platypus import BaseDocTemplate, Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..core.model import Item, walk
+from ..core.model import Item, Organization, Report, walk
 from ..util.leftovers import clean_leftovers, temp_path
 from ..util.targets import output_target_problem
 from .fonts import FontMissingError, FontSet
@@ -27,7 +28,7 @@ DIGIT_STYLES = ("thai", "arabic")
 class ExportCancelled(Exception):
     """The user cancelled the export; no file was written."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__("ยกเลิกการส่งออก PDF แล้ว")
 
 
@@ -44,9 +45,9 @@ class ExportInfo:
 
 
 def export_report_pdf(
-    organization,
-    report,
-    out_path,
+    organization: Organization,
+    report: Report,
+    out_path: str | os.PathLike[str],
     *,
     digits: str = "thai",
     fingerprint: str | None = None,
@@ -78,18 +79,18 @@ def export_report_pdf(
     # out pages (one per top-level flowable, counted as they are placed)
     state = {"done": 0, "total": nodes + items, "placed": 0}
 
-    def check():
+    def check() -> None:
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled()
 
-    def tick():
+    def tick() -> None:
         state["done"] += 1
         if state["done"] % 25 == 0:
             check()
             if progress:
                 progress(state["done"], state["total"], "กำลังจัดเตรียมเนื้อหา")
 
-    def on_flowable(_f):
+    def on_flowable(_f: Flowable) -> None:
         state["placed"] += 1
         if state["placed"] % 20 == 0:
             check()
@@ -103,6 +104,7 @@ def export_report_pdf(
         raise PdfExportError(f"เขียนไฟล์ในโฟลเดอร์ {folder} ไม่ได้: {exc.strerror or exc}") from None
     try:
         check()
+        doc: BaseDocTemplate
         try:
             if document == "report":
                 doc = ReportDocTemplate(

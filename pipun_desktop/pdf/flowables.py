@@ -12,11 +12,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import FrameBreak
 
+from ..thai import segment
 from . import typeset as ts
 from .thaifont import ThaiTTFont
 
@@ -35,7 +37,7 @@ class TextStyle:
     space_before: float = 0.0
     space_after: float = 0.0
     keep_with_next: bool = False
-    color: object = None
+    color: Any = None  # a ReportLab colour, None for black
 
     @property
     def line_height(self) -> float:
@@ -178,6 +180,7 @@ class Cell:
     col: int
     span: int = 1
     rowspan: int = 1  # header cells only
+    hrow: int = 0  # header cells only: the 0-based header row (see GridTable._layout_header)
 
 
 @dataclass
@@ -220,7 +223,7 @@ def amount_lines(font: ThaiTTFont, text: str, size: float, width: float) -> list
     cur: list[ts.Run] = []
     cur_w = 0.0
     for piece in pieces:
-        runs = [ts.shape(font, w) for w in ts.segment.words(piece)]
+        runs = [ts.shape(font, w) for w in segment.words(piece)]
         w = sum(r.width for r in runs)
         if cur and cur_w + w > limit + 1e-6:
             lines.append(ts.Line(cur, cur_w))
@@ -429,7 +432,7 @@ class GridTable(Flowable):
         canv.saveState()
         canv.setLineWidth(self.line_width)
         canv.setStrokeColor(colors.black)
-        items = []
+        items: list[ts.DrawItem] = []
         # fills first, then text, then rules on top
         rules = []
         row_tops = [top - sum(heights[:k]) for k in range(len(heights) + 1)]
@@ -456,9 +459,7 @@ class GridTable(Flowable):
 
 
 def header_cell(text, style, hrow, col, span=1, rowspan=1) -> Cell:
-    c = Cell(text, style, col, span, rowspan)
-    c.hrow = hrow
-    return c
+    return Cell(text, style, col, span, rowspan, hrow=hrow)
 
 
 def with_align(style: CellStyle, align: str) -> CellStyle:

@@ -4,12 +4,14 @@ and the text bodies inside them (paragraphs, "- " bullets, tab-separated lines a
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Spacer
 
 from ..core import texts
-from ..core.model import Heading, Report
+from ..core.model import Heading, Organization, Report
 from ..core.numbering import numbered
 from ..thai.dates import thai_date
 from ..thai.digits import render_digits
@@ -20,10 +22,12 @@ from .styles import BLOCK_INDENT, BODY_SIZE, PARA_INDENT, Styles
 
 
 # -- text bodies --------------------------------------------------------------------------------
-def body_flowables(text: str, st: Styles, indent: float = 0.0, avail_width: float | None = None):
+def body_flowables(
+    text: str, st: Styles, indent: float = 0.0, avail_width: float | None = None
+) -> list[Flowable]:
     """Paragraphs, "- " bullet lines with hanging indents, and runs of tab-separated lines as
     small tables."""
-    out = []
+    out: list[Flowable] = []
     lines = ts.paragraphs(text)
     i = 0
     while i < len(lines):
@@ -53,7 +57,7 @@ def body_flowables(text: str, st: Styles, indent: float = 0.0, avail_width: floa
     return out
 
 
-def small_table(rows, st: Styles, indent: float, avail_width: float | None):
+def small_table(rows: list[list[str]], st: Styles, indent: float, avail_width: float | None) -> Flowable:
     ncols = max(len(r) for r in rows)
     style = st.small_table
     natural = [0.0] * ncols
@@ -63,9 +67,9 @@ def small_table(rows, st: Styles, indent: float, avail_width: float | None):
     avail = (avail_width or 16 * cm) - indent - BLOCK_INDENT
     total = sum(natural)
     widths = natural if total <= avail else [n * avail / total for n in natural]
-    body = []
+    body: list[Row] = []
     for r in rows:
-        cells = []
+        cells: list[Cell] = []
         for k in range(ncols):
             text = r[k] if k < len(r) else ""
             num = text and all(ch in "0123456789๐๑๒๓๔๕๖๗๘๙.,-%" for ch in text)
@@ -77,23 +81,23 @@ def small_table(rows, st: Styles, indent: float, avail_width: float | None):
 
 
 class _Indented(Flowable):  # a Flowable that shifts another one right
-    def __init__(self, inner, indent):
+    def __init__(self, inner: Flowable, indent: float) -> None:
         super().__init__()
         self.inner = inner
         self.indent = indent
         self.spaceBefore = 4
         self.spaceAfter = 4
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         w, h = self.inner.wrap(aw - self.indent, ah)
         self.width, self.height = w + self.indent, h
         return self.width, h
 
-    def split(self, aw, ah):
+    def split(self, aw: float, ah: float) -> list[Flowable]:
         parts = self.inner.split(aw - self.indent, ah)
         return [_Indented(p, self.indent) for p in parts]
 
-    def draw(self):
+    def draw(self) -> None:
         self.inner.drawOn(self.canv, self.indent, 0)
 
 
@@ -104,7 +108,7 @@ def _period_parts(report: Report, digits: str) -> tuple[str, str]:
     return name, "(" + period
 
 
-def cover(org, report: Report, st: Styles, digits: str):
+def cover(org: Organization, report: Report, st: Styles, digits: str) -> list[Flowable]:
     name, period = _period_parts(report, digits)
     year = render_digits(str(report.fiscal_year), digits)
     out = [
@@ -130,10 +134,10 @@ def cover(org, report: Report, st: Styles, digits: str):
     return out
 
 
-def introduction(org, report: Report, st: Styles, digits: str):
+def introduction(org: Organization, report: Report, st: Styles, digits: str) -> list[Flowable]:
     name, period = _period_parts(report, digits)
     year = render_digits(str(report.fiscal_year), digits)
-    out = [
+    out: list[Flowable] = [
         TextFlow("รายงานผลการดำเนินงาน", st.center_bold),
         TextFlow(f"ป้องกันการทุจริต ประจำปี พ.ศ. {year}", st.center_bold),
         TextFlow(name, st.center_bold),
@@ -150,8 +154,10 @@ def introduction(org, report: Report, st: Styles, digits: str):
     return out
 
 
-def narratives(report: Report, st: Styles, digits: str, avail_width: float, progress=None):
-    out = [TextFlow("ผลการดำเนินงาน", st.title)]
+def narratives(
+    report: Report, st: Styles, digits: str, avail_width: float, progress: Callable[[], Any] | None = None
+) -> list[Flowable]:
+    out: list[Flowable] = [TextFlow("ผลการดำเนินงาน", st.title)]
     after_heading = True
     for n in numbered(report.tree, digits):
         node = n.node
@@ -175,9 +181,11 @@ def narratives(report: Report, st: Styles, digits: str, avail_width: float, prog
     return out
 
 
-def conclusion(org, report: Report, st: Styles, digits: str, avail_width: float):
+def conclusion(
+    org: Organization, report: Report, st: Styles, digits: str, avail_width: float
+) -> list[Flowable]:
     c = report.conclusion
-    out = [TextFlow(f"{texts.CONCLUSION_TITLE} {org.name}", st.title)]
+    out: list[Flowable] = [TextFlow(f"{texts.CONCLUSION_TITLE} {org.name}", st.title)]
     for head, body in (
         ("ปัจจัยสนับสนุน", c.supporting_factors),
         ("ปัญหา/อุปสรรคในการดำเนินงาน", c.problems),
@@ -218,7 +226,7 @@ def conclusion(org, report: Report, st: Styles, digits: str, avail_width: float)
     return out
 
 
-def emblem_flowable(png: bytes, height: float = 3 * cm, align: str = "CENTER"):
+def emblem_flowable(png: bytes, height: float = 3 * cm, align: str = "CENTER") -> Flowable:
     """The emblem `height` high; an emblem that is not a whole PNG within the caps (a file from an older
     version, or edited by hand) is a one-line Thai ValueError (media.images.ImageError) naming it."""
     from reportlab.lib.utils import ImageReader
@@ -232,13 +240,15 @@ def emblem_flowable(png: bytes, height: float = 3 * cm, align: str = "CENTER"):
     except Exception:  # checked above; kept so nothing of ReportLab's reaches the user
         raise ValueError("ภาพตราสัญลักษณ์ของประกาศ อ่านไม่ได้ โปรดเลือกภาพใหม่") from None
     img = Image(io.BytesIO(png), width=height * iw / ih, height=height)
-    img.hAlign = align
+    img.hAlign = align  # type: ignore[assignment]  # ReportLab's stubs allow only its literal names
     return img
 
 
-def announcement(org, report: Report, st: Styles, digits: str, avail_width: float):
+def announcement(
+    org: Organization, report: Report, st: Styles, digits: str, avail_width: float
+) -> list[Flowable]:
     a = report.announcement
-    out = []
+    out: list[Flowable] = []
     if a.emblem_png:
         out += [emblem_flowable(a.emblem_png), Spacer(1, 8)]
     year = render_digits(str(report.fiscal_year), digits)
@@ -299,16 +309,16 @@ class _Rule(Flowable):
     documents (about half a line clear of the last title line's descenders), so it does not read
     as an underline of its words."""
 
-    def __init__(self, length):
+    def __init__(self, length: float) -> None:
         super().__init__()
         self.length = length
         self.spaceBefore = 10
         self.spaceAfter = 16
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
         return aw, 1
 
-    def draw(self):
+    def draw(self) -> None:
         self.canv.setLineWidth(0.6)
         self.canv.line((self.width - self.length) / 2, 0, (self.width + self.length) / 2, 0)

@@ -10,7 +10,11 @@ date, title, short description, link, remarks) and the three signature blocks.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any, cast
+
 from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
 from ..core import papers as words
@@ -33,7 +37,17 @@ class PapersDocTemplate(BaseDocTemplate):
     """A4 portrait, 3 cm left and 2 cm right margins, 1.5 cm top (the memo's emblem sits at the top
     margin), page numbers "- ๒ -" from page two, the fingerprint line at the foot when given."""
 
-    def __init__(self, filename, *, fonts: FontSet, digits: str, title: str, author: str, fingerprint, **kw):
+    def __init__(
+        self,
+        filename: str,
+        *,
+        fonts: FontSet,
+        digits: str,
+        title: str,
+        author: str,
+        fingerprint: str | None,
+        **kw: Any,
+    ) -> None:
         self.fonts = fonts
         self.digits = digits
         self.fingerprint = fingerprint
@@ -62,9 +76,9 @@ class PapersDocTemplate(BaseDocTemplate):
         )
         self.addPageTemplates([PageTemplate("papers", [frame], onPage=self._decorate, pagesize=PORTRAIT)])
 
-    def _decorate(self, canv, doc):
+    def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         canv.saveState()
-        w, h = canv._pagesize
+        w, h = cast(Any, canv)._pagesize  # the page template's size (not in the stubs)
         n = canv.getPageNumber()
         if n >= 2:
             text = render_digits(f"- {n} -", self.digits)
@@ -73,7 +87,7 @@ class PapersDocTemplate(BaseDocTemplate):
             ts.draw_text(canv, w / 2, 0.8 * cm, self.fonts.regular, 7, self.fingerprint, align="center")
         canv.restoreState()
 
-    def afterFlowable(self, flowable):
+    def afterFlowable(self, flowable: Flowable) -> None:
         if self.on_flowable is not None:
             self.on_flowable(flowable)
 
@@ -90,12 +104,12 @@ class MemoHead(Flowable):
         self.font = st.fonts.bold
         self.spaceAfter = 6
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
         self.height = self.HEIGHT
         return aw, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         if self.image is not None:
             iw, ih = self.image.wrap(self.width, self.height)
             self.image.drawOn(self.canv, 0, self.height - ih)
@@ -117,15 +131,15 @@ class LabelLine(Flowable):
         self.second_at = second_at
         self.spaceAfter = 2
 
-    def _columns(self, aw):
+    def _columns(self, aw: float) -> list[tuple[float, float]]:
         if len(self.parts) == 1:
             return [(0.0, aw)]
         x2 = aw * self.second_at
         return [(0.0, x2 - 6), (x2, aw - x2)]
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
-        self._flows = []
+        self._flows: list[tuple[str, float, float, TextFlow, float, float]] = []
         height = self.label_style.line_height
         for (label, value), (x, w) in zip(self.parts, self._columns(aw), strict=True):
             lw = ts.text_width(self.label_style.font, label, LABEL_SIZE) + 8
@@ -138,7 +152,7 @@ class LabelLine(Flowable):
         self.height = height
         return aw, height
 
-    def draw(self):
+    def draw(self) -> None:
         base = self.height - self.label_style.baseline_offset()
         for label, x, lw, flow, fh, shift in self._flows:
             ts.draw_text(self.canv, x, base, self.label_style.font, LABEL_SIZE, label)
@@ -161,13 +175,13 @@ class Block(Flowable):
     def _column_width(self, aw: float) -> float:
         return aw / max(len(self.columns), 2)  # one column is half the width, centred
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
         col_w = self._column_width(aw)
-        self._flows = []
+        self._flows: list[list[tuple[TextFlow | None, float]]] = []
         height = 0.0
         for lines in self.columns:
-            flows = []
+            flows: list[tuple[TextFlow | None, float]] = []
             h = 0.0
             for text, bold in lines:
                 if text is None:
@@ -183,7 +197,7 @@ class Block(Flowable):
         self.height = height
         return aw, height
 
-    def draw(self):
+    def draw(self) -> None:
         col_w = self._column_width(self.width)
         x0 = (self.width - col_w * len(self.columns)) / 2
         for k, flows in enumerate(self._flows):
@@ -207,18 +221,18 @@ class OrderBlock(Flowable):
         self.digits = digits
         self.spaceBefore = 18
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
         self.height = self.style.line_height * 7
         return aw, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         c = self.canv
         lh = self.style.line_height
         f, b = self.fonts.regular, self.fonts.bold
         top = self.height
 
-        def base(i):
+        def base(i: int) -> float:
             return top - i * lh - self.style.baseline_offset()
 
         head = "ความเห็น/คำสั่งของผู้บริหาร"
@@ -255,7 +269,7 @@ def _paragraphs(text: str, st: Styles) -> list[Flowable]:
     return out
 
 
-def _date(d, digits: str) -> str:
+def _date(d: dt.date | None, digits: str) -> str:
     return thai_date(d, digits) if d else ""
 
 
@@ -290,11 +304,11 @@ def memo_story(org: Organization, report: Report, st: Styles, digits: str) -> li
 class _Rule(Flowable):
     """The line under the memo's head (as the memo form prints it)."""
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
         return aw, 8
 
-    def draw(self):
+    def draw(self) -> None:
         self.canv.setLineWidth(0.5)
         self.canv.line(0, 4, self.width, 4)
 
@@ -324,7 +338,7 @@ def web_form_story(org: Organization, report: Report, st: Styles, digits: str) -
     body = [Row([Cell(k, label, 0), Cell(v, value, 1)]) for k, v in rows]
     story.append(GridTable([width * 0.3, width * 0.7], body, pad_x=5, pad_y=3))
 
-    def signer(role: str, name: str, position: str, when) -> list[tuple[str | None, bool]]:
+    def signer(role: str, name: str, position: str, when: dt.date | None) -> list[tuple[str | None, bool]]:
         return [
             (role, True),
             (None, False),

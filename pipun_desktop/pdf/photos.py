@@ -58,9 +58,9 @@ class PhotoRow(Flowable):
         self.spaceAfter = 8
         self._layout: list[tuple[float, float, TextFlow, float]] = []
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         cell_w = (aw - GAP) / 2
-        layout = []
+        layout: list[tuple[float, float, TextFlow, float]] = []
         pic_h = 0.0
         for _reader, w, h, _caption in self.cells:
             scale = min(cell_w / w, MAX_PHOTO_HEIGHT / h)
@@ -80,7 +80,7 @@ class PhotoRow(Flowable):
         self.height = pic_h + (4 + cap_h if cap_h else 0)
         return aw, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         x0 = 0.0 if len(self.cells) == 2 else (self.width - self._cell_w) / 2
         for k, ((reader, _w, _h, _caption), (pw, ph, flow, ch)) in enumerate(
             zip(self.cells, self._layout, strict=True)

@@ -8,11 +8,15 @@ layout_form.py. Layout only: numbers, totals, amounts, dates and fixed wording c
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, cast
+
 from reportlab.lib.units import cm
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from ..core import texts
-from ..core.model import Report
+from ..core.model import Organization, Report
 from ..thai.digits import render_digits
 from . import typeset as ts
 from .fonts import FontSet
@@ -30,16 +34,16 @@ class ReportDocTemplate(BaseDocTemplate):
 
     def __init__(
         self,
-        filename,
+        filename: str,
         *,
         fonts: FontSet,
         report: Report,
-        organization,
+        organization: Organization,
         digits: str,
         fingerprint: str | None,
-        on_flowable=None,
-        **kw,
-    ):
+        on_flowable: Callable[[Flowable], Any] | None = None,
+        **kw: Any,
+    ) -> None:
         self.fonts = fonts
         self.report = report
         self.organization = organization
@@ -88,9 +92,9 @@ class ReportDocTemplate(BaseDocTemplate):
             ]
         )
 
-    def _decorate(self, canv, doc):
+    def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         canv.saveState()
-        w, h = canv._pagesize
+        w, h = cast(Any, canv)._pagesize  # the page template's size (not in the stubs)
         n = canv.getPageNumber()
         if n >= 2:
             ts.draw_text(
@@ -106,10 +110,10 @@ class ReportDocTemplate(BaseDocTemplate):
             ts.draw_text(canv, w / 2, 0.8 * cm, self.fonts.regular, 7, self.fingerprint, align="center")
         canv.restoreState()
 
-    def _decorate_form(self, canv, doc):
+    def _decorate_form(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._decorate(canv, doc)
         canv.saveState()
-        w, h = canv._pagesize
+        w, h = cast(Any, canv)._pagesize  # the page template's size (not in the stubs)
         f = self.fonts
         top = h - FORM_TOP
         ts.draw_text(canv, w / 2, top - 14, f.bold, 16, texts.FORM_TITLE, align="center")
@@ -147,21 +151,28 @@ class ReportDocTemplate(BaseDocTemplate):
             x += wd
         canv.restoreState()
 
-    def afterFlowable(self, flowable):
+    def afterFlowable(self, flowable: Flowable) -> None:
         if self.on_flowable is not None:
             self.on_flowable(flowable)
 
 
 # -- the whole report ---------------------------------------------------------------------------
-def build_story(org, report: Report, doc: ReportDocTemplate, fonts: FontSet, digits: str, tick=None):
+def build_story(
+    org: Organization,
+    report: Report,
+    doc: ReportDocTemplate,
+    fonts: FontSet,
+    digits: str,
+    tick: Callable[[], Any] | None = None,
+) -> list[Flowable]:
     st = Styles(fonts, digits)
     pw = PORTRAIT[0] - 5 * cm
-    story = []
+    story: list[Flowable] = []
     story += cover(org, report, st, digits)
     story += [PageBreak()]
     story += introduction(org, report, st, digits)
     story += [NextPageTemplate("form"), PageBreak()]
-    story.append(form_table(report, st, digits, doc.form_frame._aH, progress=tick))
+    story.append(form_table(report, st, digits, cast(Any, doc.form_frame)._aH, progress=tick))
     story += [NextPageTemplate("portrait"), PageBreak()]
     story += narratives(report, st, digits, pw, progress=tick)
     story += [PageBreak()]

@@ -32,7 +32,7 @@ class Styles:
     fonts: FontSet
     digits: str = "thai"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         r, b = self.fonts.regular, self.fonts.bold
         self.body = TextStyle(r, BODY_SIZE, indent_first=PARA_INDENT)
         self.body_plain = TextStyle(r, BODY_SIZE)

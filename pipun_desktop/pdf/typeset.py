@@ -204,7 +204,7 @@ def ink_extents(font: ThaiTTFont) -> tuple[float, float]:
     """How far ink reaches above and below the baseline, in thousandths of the em: the font's
     bounding box or the shaped tallest and deepest stacks, whichever reach further (HarfBuzz may
     lift a tone mark above the box). Cached per font."""
-    cached = font.__dict__.get("_ink_extents")
+    cached: tuple[float, float] | None = font.__dict__.get("_ink_extents")
     if cached is not None:
         return cached
     hbf = font.hb_font
@@ -220,7 +220,7 @@ def ink_extents(font: ThaiTTFont) -> tuple[float, float]:
                 continue
             top = max(top, ext.y_bearing * scale + g[3])
             bottom = max(bottom, -(ext.y_bearing + ext.height) * scale - g[3])
-    font._ink_extents = (top, bottom)
+    font.__dict__["_ink_extents"] = (top, bottom)
     return top, bottom
 
 
