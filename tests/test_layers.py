@@ -39,9 +39,11 @@ def imports(path: Path, source: str | None = None):
             if node.level:
                 base = package[: len(package) - node.level + 1]
                 name = ".".join(base + ((node.module,) if node.module else ()))
-                if not node.module:  # "from . import x": each x is a module of that package
+                if not node.module:  # "from . import x": x is a module of that package, or a name in it
+                    folder = PACKAGE.parent.joinpath(*name.split("."))
                     for alias in node.names:
-                        yield node.lineno, f"{name}.{alias.name}"
+                        is_module = (folder / alias.name).is_dir() or (folder / f"{alias.name}.py").is_file()
+                        yield node.lineno, f"{name}.{alias.name}" if is_module else name
                     continue
                 yield node.lineno, name
             else:
@@ -91,3 +93,11 @@ def test_the_checker_sees_imports_inside_functions():
     source = "def f():\n    from ..interchange.json_format import report_to_dict\n    import PySide6\n"
     found = list(imports(PACKAGE / "core" / "fingerprint.py", source))
     assert (2, "pipun_desktop.interchange.json_format") in found and (3, "PySide6") in found
+
+
+def test_a_name_from_a_package_is_the_package_a_module_is_the_module():
+    """`from .. import __version__` imports the package's __init__; `from . import typeset` a module."""
+    source = "from .. import __version__\nfrom . import typeset\n"
+    found = list(imports(PACKAGE / "pdf" / "export.py", source))
+    assert found == [(1, "pipun_desktop"), (2, "pipun_desktop.pdf.typeset")]
+    assert layer_of(found[0][1]) == "__init__"
