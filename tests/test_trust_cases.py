@@ -351,3 +351,33 @@ def test_report_page_keeps_text_whose_write_failed_and_retries(window, monkeypat
     monkeypatch.undo()
     window.flush_edits()  # the next commit (leaving, a pause, switching) tries again
     assert doc.report.plan_title == "แผนใหม่" and on_disk(window) == doc.report
+
+
+def test_a_form_never_shows_a_node_that_took_a_deleted_nodes_id(window, qtbot):
+    """Found by the long stateful run: SQLite gives a new node the id of a node just deleted; the item form,
+    still holding the deleted item, took the new heading for its item."""
+    doc = window.document
+    click_node(window, doc.report.tree[0].id)
+    view = window.tree.view
+    QTest.keyClick(
+        view, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    section = window.tree.current_id()
+    click_node(window, section)
+    QTest.keyClick(view, Qt.Key.Key_Insert)  # a new item in the new section: the highest id
+    item = window.tree.current_id()
+    assert window.item_form.item().id == item
+    click_node(window, item)
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert window.tree.current_id() == section  # the form of the section shows; the item form keeps its ref
+    click_node(window, section)
+    with qtbot.captureExceptions() as exceptions:
+        QTest.keyClick(view, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
+    assert exceptions == []
+    heading = window.tree.current_id()
+    assert window.item_form.item() is None or window.item_form.item().id != heading
+    window.undo()
+    window.undo()  # the item comes back (with a new id): selected, its form shows it
+    back = window.tree.current_node()
+    assert back is not None and window.item_form.item() is back
+    assert on_disk(window) == doc.report

@@ -18,6 +18,7 @@ import dataclasses
 import itertools
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -164,8 +165,13 @@ class WindowMachine(RuleBasedStateMachine):
         self.undo: list[tuple[object, dict]] = []  # (merge key or None, the reference before)
         self.redo: list[tuple[object, dict]] = []
         self.pending: dict[str, str] = {}  # amounts typed wrongly on the selected item: field -> text
+        # an exception in a slot (Qt's event loop) fails the step it happened in, so hypothesis can shrink it
+        self.errors: list[BaseException] = []
+        self._hook = sys.excepthook
+        sys.excepthook = lambda kind, value, tb: self.errors.append(value)
 
     def teardown(self):
+        sys.excepthook = self._hook
         w = self.window
         w.close()
         if w.document is not None:
@@ -407,6 +413,10 @@ class WindowMachine(RuleBasedStateMachine):
         self.window.act_arabic.trigger()
 
     # -- what must hold after every step -------------------------------------------------------------------
+    @invariant()
+    def no_exception_in_any_slot(self):
+        assert self.errors == []
+
     @invariant()
     def the_model_and_the_file_equal_the_reference(self):
         assert model_plain(self.doc.report.tree) == ref_plain(self.tree_ref)

@@ -208,6 +208,13 @@ class ReportDocument(QObject):
             ref = self._refs[node_id] = NodeRef(node_id)
         return ref
 
+    def node_of(self, ref: NodeRef | None) -> Node | None:
+        """The live node `ref` stands for, or None: a deleted node's ref answers None even after SQLite gave
+        its id to a new node (a form holding it must never take the new node for its own)."""
+        if ref is None or self._refs.get(ref.id) is not ref:
+            return None
+        return self._nodes.get(ref.id)
+
     def subtree_refs(self, node_id: int) -> list[NodeRef]:
         """Refs of a node and its descendants in walk order."""
         return [self.ref(n.id) for n in walk([self._nodes[node_id]])]

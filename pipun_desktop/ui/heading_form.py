@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ..core.model import Heading
 from ..core.totals import node_totals
 from ..thai.amounts import format_amount
 from ..thai.digits import render_digits
@@ -39,7 +40,8 @@ class HeadingForm(QWidget):
         self.title.installEventFilter(self._enter)
 
     def node(self):
-        return self.document.node_by_id(self.ref.id) if self.document and self.ref else None
+        node = self.document.node_of(self.ref) if self.document else None
+        return node if isinstance(node, Heading) else None
 
     def leave(self) -> None:
         """The selection moves away: commit the title; a title that could not be stored is dropped and named."""

@@ -147,7 +147,8 @@ class DetailsEditor(QGroupBox):
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def item(self) -> Item | None:
-        return self.document.node_by_id(self.ref.id) if self.document and self.ref else None
+        node = self.document.node_of(self.ref) if self.document else None
+        return node if isinstance(node, Item) else None
 
     def show_item(self, document, ref) -> None:
         self.document, self.ref = document, ref
@@ -355,7 +356,8 @@ class ItemForm(QWidget):
 
     # -- showing -------------------------------------------------------------------------------
     def item(self) -> Item | None:
-        return self.document.node_by_id(self.ref.id) if self.document and self.ref else None
+        node = self.document.node_of(self.ref) if self.document else None
+        return node if isinstance(node, Item) else None
 
     def show_item(self, document, node_id: int) -> None:
         """Show another item (or the same one anew). What was typed and could not be stored (an invalid

@@ -616,7 +616,7 @@ class MainWindow(QMainWindow):
         ref = getattr(stack.command(index), "ref", None)
         current = self.tree.current_id()
         stack.undo() if undo else stack.redo()
-        target = ref.id if ref is not None and self.document.node_by_id(ref.id) is not None else current
+        target = ref.id if self.document.node_of(ref) is not None else current
         if target is not None and self.document.node_by_id(target) is not None:
             if self.tree.current_id() != target:
                 self.tree.select_node(target)
