@@ -123,3 +123,31 @@ def test_a_plan_asks_for_its_year(qtbot, window, tmp_path, monkeypatch):
     assert window.document.report.fiscal_year == 2567
     item = next(window.document.report.items())
     assert item.budget.agency == 200
+
+
+def test_excel_with_two_form_sheets_asks_which(qtbot, window, tmp_path, monkeypatch):
+    """Several worksheets hold a form: the officer picks; the one with the most items is offered first."""
+    from office_docs import office_xlsx
+    from openpyxl import load_workbook
+
+    doc = read_document(SAMPLE)
+    path = office_xlsx(doc.reports[0], doc.organization, tmp_path / "two.xlsx", extra_sheet=False)
+    wb = load_workbook(path)
+    small = wb.copy_worksheet(wb["แบบรายงาน"])
+    small.title = "ฉบับย่อ"
+    for row in range(small.max_row, 20, -1):
+        small.delete_rows(row)
+    wb.save(path)
+    offered = []
+
+    def get_item(parent, title, label, items, current, editable):
+        offered.append(list(items))
+        return "ฉบับย่อ", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    seen = []
+    answer_dialog(qtbot, CONFIRM_TEXT, seen)
+    assert window.files.import_office_from(path, target=tmp_path / "two.pipun")
+    assert offered == [["แบบรายงาน", "ฉบับย่อ"]]
+    assert "แผ่นงาน ฉบับย่อ" in seen[0]
+    assert 0 < sum(1 for _ in window.document.report.items()) < 66

@@ -88,6 +88,8 @@ class ImportResult:
     totals: list[TotalCheck] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     plan_year: int | None = None
+    sheet: str | None = None  # Excel: the worksheet read
+    other_sheets: list[str] = field(default_factory=list)  # Excel: other worksheets that hold a form too
 
     @property
     def report(self) -> Report:

@@ -246,6 +246,7 @@ def import_xlsx(path: Path | str, year: int | None = None, sheet: str | None = N
             names = ", ".join(f"“{s.name}”" for s in sheets)
             raise OfficeImportError(f"ไม่พบแผ่นงาน “{sheet}” ใน {path.name} (มี {names})")
         result = FormReader([chosen[0].table()], f"{path.name} แผ่นงาน {chosen[0].name}", year=year).read()
+        result.sheet = chosen[0].name
         import_marks(result, path, "excel")  # a workbook this program exported: what its layout does not show
         return result
     found: list[tuple[ImportResult, Sheet]] = []
@@ -267,6 +268,7 @@ def import_xlsx(path: Path | str, year: int | None = None, sheet: str | None = N
     best, best_sheet = max(found, key=lambda p: p[0].items)
     import_marks(best, path, "excel")
     others = [s.name for r, s in found if s is not best_sheet and r.items]
+    best.sheet, best.other_sheets = best_sheet.name, others
     if others:
         best.notes.append(
             f"ใช้แผ่นงาน “{best_sheet.name}” (มีรายการมากที่สุด); แผ่นงาน "

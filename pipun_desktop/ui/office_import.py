@@ -26,12 +26,12 @@ from .data_files import DATA_SUFFIX
 CONFIRM_TEXT = "นำเข้าเป็นไฟล์ใหม่…"
 
 
-def read_office(path: Path, year: int | None):
+def read_office(path: Path, year: int | None, sheet: str | None = None):
     """The right reader for the file's kind (by its name; a renamed file is caught by the reader itself)."""
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xltx", ".xltm"):
         from ..office.xlsx_import import import_xlsx
 
-        return import_xlsx(path, year=year)
+        return import_xlsx(path, year=year, sheet=sheet)
     from ..office.docx_import import import_docx
 
     return import_docx(path, year=year)
@@ -43,13 +43,13 @@ class ReadWorker(QObject):
     done = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, path: Path, year: int | None):
+    def __init__(self, path: Path, year: int | None, sheet: str | None = None):
         super().__init__()
-        self.path, self.year = path, year
+        self.path, self.year, self.sheet = path, year, sheet
 
     def run(self) -> None:
         try:
-            result = read_office(self.path, self.year)
+            result = read_office(self.path, self.year, self.sheet)
         except InterchangeError as exc:  # OfficeImportError and YearNeeded among them
             self.failed.emit(exc)
         except (OSError, MemoryError, RecursionError) as exc:
@@ -79,11 +79,11 @@ class _Sink(QObject):
         self.loop.quit()
 
 
-def read_in_background(parent, path: Path, year: int | None):
+def read_in_background(parent, path: Path, year: int | None, sheet: str | None = None):
     """Read `path` in a worker thread behind a busy dialog; returns the result, raises the reader's error, or
     returns None when the officer cancels (the thread then finishes on its own and its result is dropped)."""
     thread = QThread()  # no parent: closing the window while it reads must not destroy a running thread
-    worker = ReadWorker(path, year)
+    worker = ReadWorker(path, year, sheet)
     worker.moveToThread(thread)
     outcome: dict[str, object] = {}
     progress = QProgressDialog(f"กำลังอ่าน {path.name}…", "ยกเลิก", 0, 0, parent)
@@ -166,6 +166,19 @@ def ask_year(parent, years: list[int], digits: str) -> int | None:
     return years[labels.index(choice)] if ok and choice in labels else None
 
 
+def ask_sheet(parent, names: list[str]) -> str | None:
+    """Several worksheets hold a form table: the officer picks one (the one with the most items first)."""
+    choice, ok = QInputDialog.getItem(
+        parent,
+        "นำเข้าจาก Excel",
+        "มีตารางแบบรายงานในหลายแผ่นงาน เลือกแผ่นงานที่จะนำเข้า:",
+        names,
+        0,
+        False,
+    )
+    return choice if ok and choice in names else None
+
+
 def import_office_from(actions, path, target=None) -> bool:
     """The whole flow for one file; `target` skips the save dialog (tests, scripts). True when a file was made."""
     from ..office.form_table import YearNeeded
@@ -173,10 +186,10 @@ def import_office_from(actions, path, target=None) -> bool:
     window = actions.window
     path = Path(path)
     window.flush_edits()
-    year = None
+    year = sheet = None
     while True:
         try:
-            result = read_in_background(window, path, year)
+            result = read_in_background(window, path, year, sheet)
         except YearNeeded as exc:
             year = ask_year(window, exc.years, window.digits)
             if year is None:
@@ -185,6 +198,13 @@ def import_office_from(actions, path, target=None) -> bool:
         except InterchangeError as exc:
             window.inform("นำเข้าไม่ได้", str(exc), warning=True)
             return False
+        if result is not None and sheet is None and getattr(result, "other_sheets", None):
+            choice = ask_sheet(window, [result.sheet, *result.other_sheets])
+            if choice is None:
+                return False
+            if choice != result.sheet:
+                sheet = choice
+                continue
         break
     if result is None:
         window.statusBar().showMessage("ยกเลิกการนำเข้าแล้ว", 5000)
