@@ -22,8 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "sample-pipun-2564-6.json"
 # the sample's pages 1-2 are portrait (cover, introduction), 3-34 landscape (the form table), 35- portrait;
 # a job ending on a landscape page is the one CUPS turned upside down
-RANGES = "1-2,30,34"
-EXPECTED = [0, 1, 29, 33]
+JOBS = [
+    ("1-2,30,34", [0, 1, 29, 33]),  # portrait, portrait, landscape, landscape: ends landscape
+    ("33-36", [32, 33, 34, 35]),  # landscape first, ends portrait
+    ("5-6", [4, 5]),  # landscape only
+]
 
 pytestmark = pytest.mark.skipif(unavailable() is not None, reason=str(unavailable()))
 
@@ -75,7 +78,11 @@ def turn_of(printed, original) -> dict[int, float]:
     return scores
 
 
-def test_a_mixed_page_range_prints_right_way_up_through_cups(queue, source, tmp_path):
+@pytest.mark.parametrize(("ranges", "expected"), JOBS)
+def test_a_mixed_page_range_prints_right_way_up_through_cups(queue, source, tmp_path, ranges, expected):
+    for old in queue.out.glob("*"):
+        old.unlink()
+    jobs_before = set(queue.job_files())
     result = tmp_path / "result.json"
     run = subprocess.run(
         [
@@ -83,7 +90,7 @@ def test_a_mixed_page_range_prints_right_way_up_through_cups(queue, source, tmp_
             str(ROOT / "tests" / "print_through_dialog.py"),
             str(source),
             queue.name,
-            RANGES,
+            ranges,
             str(result),
         ],
         env={**queue.env(), "QT_QPA_PLATFORM": "offscreen"},
@@ -95,13 +102,13 @@ def test_a_mixed_page_range_prints_right_way_up_through_cups(queue, source, tmp_
     report = json.loads(result.read_text(encoding="utf-8"))
     assert report["ok"] and not report["problems"], report
     # point 7: only the pages typed in the dialog were rendered, once each
-    assert sorted(report["rendered"]) == EXPECTED, report["rendered"]
+    assert sorted(report["rendered"]) == expected, report["rendered"]
 
     printed_pdf = queue.wait_for_pdf()
     printed = page_images(printed_pdf)
     originals = page_images(source)
-    assert len(printed) == len(EXPECTED)
-    for sheet, index in zip(printed, EXPECTED, strict=True):
+    assert len(printed) == len(expected)
+    for sheet, index in zip(printed, expected, strict=True):
         original = originals[index]
         scores = turn_of(sheet, original)
         best = min(scores, key=scores.get)
@@ -114,7 +121,7 @@ def test_a_mixed_page_range_prints_right_way_up_through_cups(queue, source, tmp_
         assert scores[best] < 0.6 * scores[(best + 180) % 360], (index + 1, scores)
 
     # point 8: the pages (no colour in them) went to CUPS as grey images, not RGB
-    jobs = queue.job_files()
+    jobs = [job for job in queue.job_files() if job not in jobs_before]
     assert len(jobs) == 1
     listing = subprocess.run(["pdfimages", "-list", str(jobs[0])], capture_output=True, text=True, timeout=60)
     if listing.returncode == 0:
@@ -122,6 +129,6 @@ def test_a_mixed_page_range_prints_right_way_up_through_cups(queue, source, tmp_
         assert rows and all(row[5] == "gray" for row in rows), listing.stdout
     size = jobs[0].stat().st_size
     print(
-        f"\njob sent to CUPS: {size / 1e6:.2f} MB for {len(EXPECTED)} pages ({size / len(EXPECTED) / 1e3:.0f} kB a page);"
+        f"\njob sent to CUPS: {size / 1e6:.2f} MB for {len(expected)} pages ({size / len(expected) / 1e3:.0f} kB a page);"
         f" cups-pdf wrote {printed_pdf.stat().st_size / 1e6:.2f} MB"
     )

@@ -140,3 +140,19 @@ def test_has_colour():
     assert not pdf_print.has_colour(image)
     image.setPixel(39, 29, 0xFF7F7F80)  # one pixel barely blue
     assert pdf_print.has_colour(image)
+
+
+def test_windows_keeps_the_printers_colour_mode_through_the_job(qapp, tmp_path, monkeypatch):
+    """Windows' engine applies a colour mode at the next page: switching page by page would print a colour page
+    in the previous page's grey, so there the engine is left alone (a PDF printer still switches)."""
+    monkeypatch.setattr(pdf_print.sys, "platform", "win32")
+
+    class Native:  # a real printer's QPrinter (this machine may have none: Qt falls back to PDF output)
+        def outputFormat(self):
+            return QPrinter.OutputFormat.NativeFormat
+
+    native = Native()
+    assert not pdf_print.colour_per_page(native)
+    assert pdf_print.colour_per_page(pdf_printer(tmp_path / "x.pdf"))
+    monkeypatch.setattr(pdf_print.sys, "platform", "linux")
+    assert pdf_print.colour_per_page(native)

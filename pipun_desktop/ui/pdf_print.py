@@ -25,6 +25,7 @@ dialog with Cancel); `print_pages` does the painting on a given QPrinter (tests 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, QUrl
@@ -180,12 +181,20 @@ def has_colour(image: QImage) -> bool:
     return bytes(rgb.constBits()) != bytes(grey.constBits())
 
 
+def colour_per_page(printer: QPrinter) -> bool:
+    """Whether the printer's engine takes a colour mode page by page: Qt's PDF engine and its CUPS engine (Linux)
+    do, at once. Windows' engine would reset the printer's device context only at the next page, giving a page
+    the previous page's mode (a colour emblem printed grey): there the job keeps the printer's own mode, and
+    colourless pages are only handed over as grey images."""
+    return printer.outputFormat() == QPrinter.OutputFormat.PdfFormat or sys.platform != "win32"
+
+
 def set_page_colour(printer: QPrinter, colour: bool) -> None:
     """Colour or grey for the pages painted from now on. QPrinter refuses a new colour mode during a job; its
     engine takes it (Qt's PDF and CUPS engines then write images as 8-bit grey, deflated, instead of RGB JPEG:
     a text page is about a third of the data)."""
     engine = printer.printEngine()
-    if engine is not None:
+    if engine is not None and colour_per_page(printer):
         mode = QPrinter.ColorMode.Color if colour else QPrinter.ColorMode.GrayScale
         engine.setProperty(QPrintEngine.PrintEnginePropertyKey.PPK_ColorMode, mode)
 
