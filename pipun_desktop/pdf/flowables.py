@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -21,6 +22,9 @@ from reportlab.platypus.doctemplate import FrameBreak
 from ..thai import segment
 from . import typeset as ts
 from .thaifont import ThaiTTFont
+
+# (first line of its paragraph, line, last line of its paragraph)
+TextLine = tuple[bool, ts.Line, bool]
 
 KEEP_WITH_NEXT_CHARS = 300  # about seven lines of body text
 
@@ -47,7 +51,7 @@ class TextStyle:
         """Distance from a line box's top to its baseline: the font's ascent to descent block
         centred in the line box."""
         face = self.font.face
-        asc, desc = face.ascent / 1000.0, face.descent / 1000.0  # descent is negative
+        asc, desc = float(face.ascent) / 1000.0, float(face.descent) / 1000.0  # descent is negative
         block = (asc - desc) * self.size
         return (self.line_height - block) / 2 + asc * self.size
 
@@ -55,12 +59,14 @@ class TextStyle:
 class TextFlow(Flowable):
     """A paragraph of plain text (newlines start new lines, \t prints as a space)."""
 
-    def __init__(self, text: str, style: TextStyle, *, _lines=None, _continued=False):
+    def __init__(
+        self, text: str, style: TextStyle, *, _lines: list[TextLine] | None = None, _continued: bool = False
+    ) -> None:
         super().__init__()
         self.text = text
         self.style = style
         self._lines = _lines
-        self._aw = None
+        self._aw: float | None = None
         self._continued = _continued
         self.spaceBefore = 0 if _continued else style.space_before
         self.spaceAfter = style.space_after
@@ -68,11 +74,11 @@ class TextFlow(Flowable):
         # KeepTogether, which never ends when the heading alone is taller than a page
         self.keepWithNext = style.keep_with_next and len(text) <= KEEP_WITH_NEXT_CHARS
 
-    def _layout(self, aw):
+    def _layout(self, aw: float) -> list[TextLine]:
         if self._lines is not None and (self._aw == aw or self._aw is None and self._continued):
             return self._lines
         st = self.style
-        lines = []
+        lines: list[TextLine] = []
         first = not self._continued
         for para in ts.paragraphs(self.text):
             indent = st.indent_first if first else st.indent_rest
@@ -86,12 +92,12 @@ class TextFlow(Flowable):
         self._aw = aw
         return lines
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
         self.height = len(self._layout(aw)) * self.style.line_height
         return aw, self.height
 
-    def split(self, aw, ah):
+    def split(self, aw: float, ah: float) -> list[Flowable]:
         lines = self._layout(aw)
         frame = getattr(self, "_frame", None)
         if frame is not None and not frame._atTop and len(lines) * self.style.line_height <= frame._aH:
@@ -113,14 +119,14 @@ class TextFlow(Flowable):
         b._aw = aw
         return [a, b]
 
-    def draw(self):
+    def draw(self) -> None:
         st = self.style
         lh = st.line_height
         base = st.baseline_offset()
         size = st.size
-        items = []
+        items: list[ts.DrawItem] = []
         top = self.height
-        for i, (is_first, line, _is_last) in enumerate(self._lines):
+        for i, (is_first, line, _is_last) in enumerate(self._layout(self.width)):
             left = st.indent_first if is_first else st.indent_rest
             avail = self.width - left - st.indent_right
             w = line.width * size / 1000.0
@@ -185,17 +191,21 @@ class Cell:
 
 @dataclass
 class Row:
-    cells: list
+    cells: list[Cell]
     kind: str = "item"  # item, heading, total
-    fill: object = None
+    fill: Any = None  # a ReportLab colour
     keep_with_next: bool = False
+
+
+# a cell laid out: (cell, x, width, lines, style the lines were set in)
+LaidCell = tuple[Cell, float, float, list[ts.Line], CellStyle]
 
 
 @dataclass
 class _LaidRow:
     row: Row
     height: float
-    cells: list = field(default_factory=list)  # (cell, x, width, lines, style)
+    cells: list[LaidCell] = field(default_factory=list)
     continued: bool = False  # the rest of a row cut at a page's foot
 
     @property
@@ -210,7 +220,7 @@ MIN_FILL = 0.5  # a tall row is cut rather than leave a page's frame filled less
 
 def amount_lines(font: ThaiTTFont, text: str, size: float, width: float) -> list[ts.Line]:
     """A figure on one line; wider than width points, broken after commas (never shrunk)."""
-    pieces = []
+    pieces: list[str] = []
     start = 0
     for i, ch in enumerate(text):
         if ch == ",":
@@ -239,17 +249,17 @@ class GridTable(Flowable):
 
     def __init__(
         self,
-        col_widths,
-        rows,
-        header=None,
+        col_widths: Iterable[float],
+        rows: list[Row],
+        header: list[Cell] | None = None,
         *,
-        pad_x=3.0,
-        pad_y=2.0,
-        max_body_height=None,
-        line_width=0.5,
-        _laid=None,
-        _header_laid=None,
-    ):
+        pad_x: float = 3.0,
+        pad_y: float = 2.0,
+        max_body_height: float | None = None,
+        line_width: float = 0.5,
+        _laid: list[_LaidRow] | None = None,
+        _header_laid: tuple[list[float], list[LaidCell]] | None = None,
+    ) -> None:
         super().__init__()
         self.col_widths = list(col_widths)
         self.rows = rows
@@ -263,22 +273,22 @@ class GridTable(Flowable):
         self.x_of = [sum(self.col_widths[:i]) for i in range(len(self.col_widths) + 1)]
 
     # -- layout ---------------------------------------------------------------------------------
-    def _cell_lines(self, cell: Cell, width: float):
+    def _cell_lines(self, cell: Cell, width: float) -> tuple[list[ts.Line], CellStyle]:
         """(lines, style) of a cell's text in a column of the given width."""
         st = cell.style
         inner = max(width - 2 * self.pad_x, 1)
         if st.amount:
             return amount_lines(st.font, cell.text, st.size, inner), st
-        lines = []
+        lines: list[ts.Line] = []
         for para in ts.paragraphs(cell.text):
             lines.extend(ts.wrap(st.font, para, st.size, inner))
         return lines, st
 
-    def _cells_height(self, cells) -> float:
+    def _cells_height(self, cells: list[LaidCell]) -> float:
         return max((st.block_height(len(ls)) + 2 * self.pad_y for _c, _x, _w, ls, st in cells), default=0.0)
 
     def _lay_row(self, row: Row) -> _LaidRow:
-        cells = []
+        cells: list[LaidCell] = []
         for cell in row.cells:
             x = self.x_of[cell.col]
             w = self.x_of[cell.col + cell.span] - x
@@ -286,13 +296,13 @@ class GridTable(Flowable):
             cells.append((cell, x, w, lines, st))
         return _LaidRow(row, self._cells_height(cells), cells)
 
-    def _layout_header(self):
+    def _layout_header(self) -> tuple[list[float], list[LaidCell]]:
         """Header cells are Cell objects with an extra attribute `hrow` (0-based header row)."""
         if self._header_laid is not None:
             return self._header_laid
         nrows = max((c.hrow + c.rowspan for c in self.header), default=0)
         heights = [0.0] * nrows
-        laid = []
+        laid: list[LaidCell] = []
         for c in sorted(self.header, key=lambda c: c.rowspan):
             x = self.x_of[c.col]
             w = self.x_of[c.col + c.span] - x
@@ -309,21 +319,22 @@ class GridTable(Flowable):
     def header_height(self) -> float:
         return sum(self._layout_header()[0])
 
-    def _layout(self):
+    def _layout(self) -> list[_LaidRow]:
         if self._laid is None:
             self._laid = [self._lay_row(r) for r in self.rows]
         return self._laid
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         laid = self._layout()
         self.width = self.x_of[-1]
         self.height = self.header_height + sum(r.height for r in laid)
         return self.width, self.height
 
-    def _split_row(self, lr: _LaidRow, avail: float, min_lines: int = 1):
+    def _split_row(self, lr: _LaidRow, avail: float, min_lines: int = 1) -> tuple[_LaidRow, _LaidRow] | None:
         """Cut one row so its first part fits avail: (first, rest), or None when fewer than
         min_lines lines of its tallest cell would be on either side."""
-        top_cells, rest_cells = [], []
+        top_cells: list[LaidCell] = []
+        rest_cells: list[LaidCell] = []
         for cell, x, w, lines, st in lr.cells:
             n = min(st.lines_in(avail - 2 * self.pad_y), len(lines))
             top_cells.append((cell, x, w, lines[:n], st))
@@ -344,7 +355,7 @@ class GridTable(Flowable):
         """A row that may be cut across pages: an item row taller than a short one."""
         return lr.row.kind == "item" and lr.lines > SHORT_ROW_LINES
 
-    def split(self, aw, ah):
+    def split(self, aw: float, ah: float) -> list[Flowable]:
         laid = self._layout()
         avail = ah - self.header_height
         used = 0.0
@@ -393,7 +404,7 @@ class GridTable(Flowable):
             return []  # the next row fits on a fresh page
         return [self._clone(first), self._clone(rest)]
 
-    def _clone(self, laid):
+    def _clone(self, laid: list[_LaidRow]) -> GridTable:
         t = GridTable(
             self.col_widths,
             [lr.row for lr in laid],
@@ -408,7 +419,7 @@ class GridTable(Flowable):
         return t
 
     # -- drawing --------------------------------------------------------------------------------
-    def _draw_cells(self, items, cells, top, height):
+    def _draw_cells(self, items: list[ts.DrawItem], cells: list[LaidCell], top: float, height: float) -> None:
         for _cell, x, w, lines, st in cells:
             lh = st.line_height
             ink_top, _ink_bottom = st.ink
@@ -425,7 +436,7 @@ class GridTable(Flowable):
                     lx = x + self.pad_x
                 items.append((lx, y0 - ink_top - k * lh, st.font, st.size, line.runs))
 
-    def draw(self):
+    def draw(self) -> None:
         canv = self.canv
         heights, header_cells = self._layout_header()
         top = self.height
@@ -441,7 +452,7 @@ class GridTable(Flowable):
             self._draw_cells(items, [(c, x, w, lines, st)], t, t - b)
             rules.append((x, b, w, t - b))
         y = top - sum(heights)
-        for lr in self._laid:
+        for lr in self._layout():
             if lr.row.fill is not None:
                 canv.setFillColor(lr.row.fill)
                 canv.rect(0, y - lr.height, self.x_of[-1], lr.height, stroke=0, fill=1)
@@ -458,7 +469,7 @@ class GridTable(Flowable):
         canv.restoreState()
 
 
-def header_cell(text, style, hrow, col, span=1, rowspan=1) -> Cell:
+def header_cell(text: str, style: CellStyle, hrow: int, col: int, span: int = 1, rowspan: int = 1) -> Cell:
     return Cell(text, style, col, span, rowspan, hrow=hrow)
 
 

@@ -4,9 +4,12 @@ and the grand total. Numbers and totals come from the core."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..core.model import APPROACH_LABELS, STATUS_LABELS, STATUS_REASON_LABELS, Heading, Item, Report
 from ..core.numbering import numbered
-from ..core.totals import report_totals
+from ..core.totals import Totals, report_totals
 from ..thai.amounts import format_amount
 from .flowables import Cell, GridTable, Row, header_cell, with_align
 from .styles import HEADING_FILL, SECTION_FILL, TOTAL_FILL, Styles
@@ -60,7 +63,7 @@ def _note_text(item: Item) -> str:
     return note
 
 
-def _amount_cell(satang, col, st: Styles, bold=False) -> Cell:
+def _amount_cell(satang: int | None, col: int, st: Styles, bold: bool = False) -> Cell:
     text = format_amount(satang, st.digits)
     if satang is None:
         return Cell(text, st.cell_center, col)
@@ -77,7 +80,9 @@ def _widest_amount(rows: list[Row]) -> float:
     return widest
 
 
-def form_table(report: Report, st: Styles, digits: str, max_body_height: float, progress=None):
+def form_table(
+    report: Report, st: Styles, digits: str, max_body_height: float, progress: Callable[[], Any] | None = None
+) -> GridTable:
     h = st.head
     header = [
         header_cell("งาน/กิจกรรม/โครงการ", h, 0, 0, rowspan=2),
@@ -93,9 +98,9 @@ def form_table(report: Report, st: Styles, digits: str, max_body_height: float, 
     ] + [header_cell(label, h, 1, 7 + k) for k, label in enumerate(APPROACH_LABELS)]
     totals = report_totals(report)
     ncols = len(FORM_COLUMNS)
-    rows = []
+    rows: list[Row] = []
 
-    def total_row(label, t, fill):
+    def total_row(label: str, t: Totals, fill: Any) -> Row:
         cells = [Cell(label, with_align(st.cell_bold, "center"), 0, 4)]
         cells += [
             _amount_cell(getattr(t, f), 4 + k, st, bold=True)
