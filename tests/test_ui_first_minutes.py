@@ -135,8 +135,8 @@ def test_a_window_placed_across_the_screen_edge_is_brought_back(window, qtbot):
 def test_amount_fields_keep_their_places_when_an_error_shows(window, qtbot):
     form = window.item_form
     window.tree.select_first_item()
-    qtbot.wait(50)
     lines = [form.amounts[f].line for f in ("integrated", "agency", "disbursed")]
+    qtbot.waitUntil(lambda: all(line.isVisible() for line in lines))
 
     def places():
         QApplication.processEvents()
