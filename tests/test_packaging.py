@@ -40,3 +40,25 @@ def test_conftest_leaves_sys_path_alone():
     assert not any(edit in text for edit in ("sys.path.insert", "sys.path.append", "sys.path ="))
     assert PYPROJECT["tool"]["pytest"]["ini_options"]["pythonpath"] == ["."]
     assert not (ROOT / "pytest.ini").exists()  # it would take precedence over pyproject.toml
+
+
+def test_ci_runs_the_linter_the_formatter_check_and_the_type_checker_before_the_tests():
+    steps = [
+        line.strip()
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith((".venv/bin/", "QT_QPA_PLATFORM", "bash .ci/setup"))
+    ]
+    order = [
+        next(i for i, s in enumerate(steps) if key in s)
+        for key in ("setup --dev", "ruff check", "ruff format --check", "mypy", "pytest")
+    ]
+    assert order == sorted(order)
+
+
+def test_the_commit_hooks_run_the_pinned_tools():
+    hooks = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    pins = (ROOT / "requirements-dev.txt").read_text(encoding="utf-8")
+    for tool in ("ruff", "mypy", "pre-commit"):
+        assert f"\n{tool}==" in pins
+    assert "entry: .venv/bin/ruff check" in hooks and "entry: .venv/bin/ruff format" in hooks
+    assert "entry: .venv/bin/mypy" in hooks and "pass_filenames: false" in hooks
