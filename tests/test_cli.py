@@ -123,6 +123,8 @@ def test_export_pdf_lists_the_check_errors_on_stderr_and_still_exports(tmp_path)
     assert lines[0] == "รายงานนี้มีข้อผิดพลาด 1 รายการ (ยังส่งออก PDF ต่อ):"
     assert "ผลเบิกจ่าย ๑๒,๓๐๐ บาท เกินงบประมาณ ๐ บาท" in lines[1]
     assert "ตัวชี้วัด" not in res.stderr  # warnings don't stop or clutter the export
+    arabic = run("export-pdf", src, "-o", tmp_path / "arabic.pdf", "--digits", "arabic")
+    assert arabic.returncode == 0 and "12,300" in arabic.stderr  # in the digits of the printout
     # a report without errors says nothing about checks
     clean = run("export-pdf", _clean_doc_file(tmp_path), "-o", tmp_path / "clean.pdf")
     assert clean.returncode == 0 and "ข้อผิดพลาด" not in clean.stderr

@@ -125,7 +125,7 @@ def run_export_pdf(args) -> int:
     doc = load_document(args.file)
     report = pick_report(doc, args.report)
     # check before printing: the errors go to stderr, the export goes ahead (warnings are not listed)
-    errors = [f for f in check_report(report) if f.severity == ERROR]
+    errors = [f for f in check_report(report, args.digits) if f.severity == ERROR]
     if errors:
         print(f"รายงานนี้มีข้อผิดพลาด {len(errors)} รายการ (ยังส่งออก PDF ต่อ):", file=sys.stderr)
         for f in errors:
