@@ -5,9 +5,12 @@ Each subcommand is declared once in COMMANDS with a function that adds its argum
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..core.checks import ERROR, check_report
 from ..core.totals import Totals, report_totals
@@ -16,11 +19,12 @@ from ..interchange.json_format import read_document, write_document
 from ..thai.amounts import decimal_string
 from .loading import CliError, load_document, pick_report
 from .office_commands import OFFICE_IMPORT_COMMANDS
+from .registry import Command
 from .round_commands import ROUND_COMMANDS
 from .safety_commands import SAFETY_COMMANDS
 
 
-def _totals_json(t: Totals) -> dict:
+def _totals_json(t: Totals) -> dict[str, Any]:
     return {
         "integrated": decimal_string(t.integrated),
         "agency": decimal_string(t.agency),
@@ -30,13 +34,13 @@ def _totals_json(t: Totals) -> dict:
 
 
 # -- import-json ---------------------------------------------------------------------------------
-def add_import_json(p):
+def add_import_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("json_file", metavar="IN.json")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="ไฟล์ข้อมูลที่จะสร้าง")
     p.add_argument("--force", action="store_true", help="เขียนทับไฟล์ที่มีอยู่")
 
 
-def run_import_json(args) -> int:
+def run_import_json(args: argparse.Namespace) -> int:
     out = Path(args.output)
     from ..util.targets import special_file_problem
 
@@ -59,12 +63,12 @@ def run_import_json(args) -> int:
 
 
 # -- export-json ---------------------------------------------------------------------------------
-def add_export_json(p):
+def add_export_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", required=True, metavar="OUT.json")
 
 
-def refuse_target(path, kind: str) -> None:
+def refuse_target(path: str | os.PathLike[str], kind: str) -> None:
     """An output never goes over a data file (nor onto a FIFO or a device): exit 2 before anything is read."""
     from ..util.targets import output_target_problem
 
@@ -73,19 +77,19 @@ def refuse_target(path, kind: str) -> None:
         raise CliError(problem)
 
 
-def run_export_json(args) -> int:
+def run_export_json(args: argparse.Namespace) -> int:
     refuse_target(args.output, "JSON")
     write_document(load_document(args.file), args.output)
     return 0
 
 
 # -- summary -------------------------------------------------------------------------------------
-def add_report_args(p):
+def add_report_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="ไฟล์ข้อมูลหรือไฟล์ JSON")
     p.add_argument("--report", metavar="N", help="ลำดับรายงานในไฟล์ (0 = แรก) หรือ ปี-รอบ เช่น 2564-6")
 
 
-def run_summary(args) -> int:
+def run_summary(args: argparse.Namespace) -> int:
     report = pick_report(load_document(args.file), args.report)
     totals = report_totals(report)
     out = {
@@ -97,7 +101,7 @@ def run_summary(args) -> int:
 
 
 # -- check ---------------------------------------------------------------------------------------
-def run_check(args) -> int:
+def run_check(args: argparse.Namespace) -> int:
     report = pick_report(load_document(args.file), args.report)
     findings = check_report(report)
     for f in findings:
@@ -108,7 +112,7 @@ def run_check(args) -> int:
 
 
 # -- export-pdf ----------------------------------------------------------------------------------
-def add_export_pdf(p):
+def add_export_pdf(p: argparse.ArgumentParser) -> None:
     add_report_args(p)
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     p.add_argument("--digits", choices=("thai", "arabic"), default="thai", help="เลขไทยหรือเลขอารบิก")
@@ -120,7 +124,7 @@ def add_export_pdf(p):
     )
 
 
-def run_export_pdf(args) -> int:
+def run_export_pdf(args: argparse.Namespace) -> int:
     refuse_target(args.output, "PDF")
     doc = load_document(args.file)
     report = pick_report(doc, args.report)
@@ -148,18 +152,18 @@ def run_export_pdf(args) -> int:
 
 
 # -- export-docx, export-xlsx -----------------------------------------------------------------------
-def add_export_docx(p):
+def add_export_docx(p: argparse.ArgumentParser) -> None:
     add_report_args(p)
     p.add_argument("-o", "--output", required=True, metavar="OUT.docx")
     p.add_argument("--digits", choices=("thai", "arabic"), default="thai", help="เลขไทยหรือเลขอารบิก")
 
 
-def add_export_xlsx(p):
+def add_export_xlsx(p: argparse.ArgumentParser) -> None:
     add_report_args(p)
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
 
 
-def _office_output(args) -> None:
+def _office_output(args: argparse.Namespace) -> None:
     """An export never replaces the file it reads (a JSON document is data too)."""
     try:
         same = Path(args.output).resolve() == Path(args.file).resolve()
@@ -169,7 +173,7 @@ def _office_output(args) -> None:
         raise CliError(f"ไม่เขียนทับ {args.output}: เป็นไฟล์ที่กำลังอ่านอยู่ (เลือกชื่อไฟล์ใหม่)")
 
 
-def run_export_docx(args) -> int:
+def run_export_docx(args: argparse.Namespace) -> int:
     _office_output(args)
     doc = load_document(args.file)
     report = pick_report(doc, args.report)
@@ -184,7 +188,7 @@ def run_export_docx(args) -> int:
     return 0
 
 
-def run_export_xlsx(args) -> int:
+def run_export_xlsx(args: argparse.Namespace) -> int:
     _office_output(args)
     doc = load_document(args.file)
     report = pick_report(doc, args.report)
@@ -200,7 +204,7 @@ def run_export_xlsx(args) -> int:
 
 
 # name -> (help, add_arguments, run)
-COMMANDS = {
+COMMANDS: dict[str, Command] = {
     "import-json": ("นำเข้าไฟล์ JSON เป็นไฟล์ข้อมูลใหม่", add_import_json, run_import_json),
     "export-json": ("ส่งออกไฟล์ข้อมูลเป็น JSON", add_export_json, run_export_json),
     "summary": ("สรุปงบประมาณรายมิติเป็น JSON", add_report_args, run_summary),

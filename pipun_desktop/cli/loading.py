@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..core.model import Document, Report
@@ -20,7 +21,7 @@ def is_data_file(path: Path) -> bool:
     return is_sqlite_file(path)
 
 
-def load_document(path) -> Document:
+def load_document(path: str | os.PathLike[str]) -> Document:
     path = Path(path)
     if not path.exists():
         raise CliError(f"ไม่พบไฟล์ {show_name(path)}")

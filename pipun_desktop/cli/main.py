@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
+from typing import NoReturn
 
 from .. import __version__
 from ..interchange.json_format import InterchangeError
@@ -25,7 +26,7 @@ def one_line(message: object) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):
+    def error(self, message: str) -> NoReturn:
         raise CliError(message)
 
 

@@ -6,14 +6,18 @@ the data file is then built whole or not at all, exactly as import-json does (--
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..thai.digits import to_arabic_digits
 from .loading import CliError
+from .registry import Command
 
 
-def _add_common(p, what: str) -> None:
+def _add_common(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("source", metavar=f"IN.{what}")
     p.add_argument("-o", "--output", metavar="FILE", help="ไฟล์ข้อมูลที่จะสร้าง")
     p.add_argument("--force", action="store_true", help="เขียนทับไฟล์ที่มีอยู่ (เก็บสำเนาของไฟล์เดิมไว้ก่อน)")
@@ -21,11 +25,11 @@ def _add_common(p, what: str) -> None:
     p.add_argument("--dry-run", action="store_true", help="แสดงสิ่งที่อ่านได้เท่านั้น ไม่สร้างไฟล์")
 
 
-def add_import_docx(p) -> None:
+def add_import_docx(p: argparse.ArgumentParser) -> None:
     _add_common(p, "docx")
 
 
-def add_import_xlsx(p) -> None:
+def add_import_xlsx(p: argparse.ArgumentParser) -> None:
     _add_common(p, "xlsx")
     p.add_argument("--sheet", metavar="NAME", help="ชื่อแผ่นงาน (worksheet) ที่มีตารางแบบรายงาน")
 
@@ -39,7 +43,7 @@ def _year(text: str | None) -> int | None:
     return int(t)
 
 
-def _run(args, read) -> int:
+def _run(args: argparse.Namespace, read: Callable[..., Any]) -> int:
     from ..util.targets import special_file_problem
 
     if not args.output and not args.dry_run:
@@ -67,19 +71,19 @@ def _run(args, read) -> int:
     return 0
 
 
-def run_import_docx(args) -> int:
+def run_import_docx(args: argparse.Namespace) -> int:
     from ..office.docx_import import import_docx
 
     return _run(args, lambda path, year: import_docx(path, year=year))
 
 
-def run_import_xlsx(args) -> int:
+def run_import_xlsx(args: argparse.Namespace) -> int:
     from ..office.xlsx_import import import_xlsx
 
     return _run(args, lambda path, year: import_xlsx(path, year=year, sheet=args.sheet))
 
 
-OFFICE_IMPORT_COMMANDS = {
+OFFICE_IMPORT_COMMANDS: dict[str, Command] = {
     "import-docx": ("นำเข้ารายงานจากไฟล์ Word (.docx) เป็นไฟล์ข้อมูลใหม่", add_import_docx, run_import_docx),
     "import-xlsx": ("นำเข้ารายงานจากไฟล์ Excel (.xlsx) เป็นไฟล์ข้อมูลใหม่", add_import_xlsx, run_import_xlsx),
 }

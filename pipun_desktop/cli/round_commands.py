@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from .loading import CliError, is_data_file, pick_report
+from .registry import Command
 
 
 # -- new-round -------------------------------------------------------------------------------------
-def add_new_round(p):
+def add_new_round(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="ไฟล์ข้อมูล (.pipun) ที่จะเพิ่มรายงานรอบใหม่")
     p.add_argument("--report", metavar="N", help="รายงานต้นฉบับ: ลำดับ (0 = แรก) หรือ ปี-รอบ เช่น 2564-6")
     p.add_argument(
@@ -17,7 +19,7 @@ def add_new_round(p):
     )
 
 
-def run_new_round(args) -> int:
+def run_new_round(args: argparse.Namespace) -> int:
     """The window's สร้างรายงานรอบใหม่: the rules of core.rules.new_round, the report added to FILE."""
     from ..core.rules import following_round, new_round, year_round_clash
     from ..storage.store import ReportStore
@@ -55,7 +57,7 @@ def run_new_round(args) -> int:
     return 0
 
 
-ROUND_COMMANDS = {
+ROUND_COMMANDS: dict[str, Command] = {
     "new-round": (
         "สร้างรายงานรอบใหม่จากรายงานในไฟล์ข้อมูล (6 → 12 เดือน, 12 → 6 เดือนของปีถัดไป)",
         add_new_round,

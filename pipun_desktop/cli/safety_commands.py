@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from .loading import CliError, is_data_file, load_document, pick_report
+from .registry import Command
 
 
 # -- fingerprint ---------------------------------------------------------------------------------
-def add_fingerprint(p):
+def add_fingerprint(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="ไฟล์ข้อมูลหรือไฟล์ JSON")
     p.add_argument("--report", metavar="N", help="ลำดับรายงานในไฟล์ (0 = แรก) หรือ ปี-รอบ เช่น 2564-6")
 
 
-def run_fingerprint(args) -> int:
+def run_fingerprint(args: argparse.Namespace) -> int:
     from ..interchange.fingerprint import report_fingerprint
 
     doc = load_document(args.file)
@@ -23,7 +25,7 @@ def run_fingerprint(args) -> int:
 
 
 # -- backups -------------------------------------------------------------------------------------
-def add_backups(p):
+def add_backups(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="ไฟล์ข้อมูล (แม้เสียหายหรือถูกลบไปแล้ว)")
 
 
@@ -40,7 +42,7 @@ def _file_state(path: Path) -> str | None:
         return str(exc)
 
 
-def run_backups(args) -> int:
+def run_backups(args: argparse.Namespace) -> int:
     from ..storage.backup import list_backups
 
     path = Path(args.file)
@@ -59,12 +61,12 @@ def run_backups(args) -> int:
 
 
 # -- restore-backup ------------------------------------------------------------------------------
-def add_restore_backup(p):
+def add_restore_backup(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="ไฟล์ข้อมูลที่จะกู้คืน")
     p.add_argument("backup", metavar="BACKUP", help="ลำดับจากคำสั่ง backups (0 = ล่าสุด) หรือเส้นทางไฟล์สำเนา")
 
 
-def run_restore_backup(args) -> int:
+def run_restore_backup(args: argparse.Namespace) -> int:
     from ..storage.restore import resolve_backup, restore_file
 
     path = Path(args.file)
@@ -82,7 +84,7 @@ def run_restore_backup(args) -> int:
     return 0
 
 
-SAFETY_COMMANDS = {
+SAFETY_COMMANDS: dict[str, Command] = {
     "fingerprint": ("พิมพ์ลายนิ้วมือ (fingerprint) ของเนื้อหารายงาน", add_fingerprint, run_fingerprint),
     "backups": ("แสดงสำเนาสำรองของไฟล์ข้อมูล", add_backups, run_backups),
     "restore-backup": (

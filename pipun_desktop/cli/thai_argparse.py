@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+from collections.abc import Iterator
+from typing import Any, cast
 
 THAI = {
     "usage: ": "วิธีใช้: ",
@@ -47,10 +49,11 @@ def _thai_plural(singular: str, plural: str, n: int) -> str:
 
 
 @contextlib.contextmanager
-def thai_messages():
-    saved = argparse._, argparse.ngettext
-    argparse._, argparse.ngettext = _thai, _thai_plural
+def thai_messages() -> Iterator[None]:
+    module = cast(Any, argparse)  # argparse's gettext hooks are not in its stubs
+    saved = module._, module.ngettext
+    module._, module.ngettext = _thai, _thai_plural
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved
+        module._, module.ngettext = saved
