@@ -50,8 +50,3 @@ def numbered(tree: Sequence[Node], digits: str = "thai") -> Iterator[Numbered]:
                 yield from visit(node.children, path, dim)
 
     yield from visit(tree, (), 0)
-
-
-def numbers_by_node(tree: Sequence[Node], digits: str = "thai") -> dict[int, str]:
-    """Map id(node) -> number, for views that look numbers up node by node."""
-    return {id(n.node): n.number for n in numbered(tree, digits)}

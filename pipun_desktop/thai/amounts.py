@@ -72,7 +72,3 @@ def format_amount(satang: int | None, digits: str = "thai") -> str:
     baht, st = divmod(satang, 100)
     text = f"{baht:,}" + (f".{st:02d}" if st else "")
     return render_digits(text, digits)
-
-
-def to_decimal(satang: int | None) -> Decimal | None:
-    return None if satang is None else Decimal(satang) / 100

@@ -29,10 +29,3 @@ def thai_date(d: dt.date, digits: str = "thai", era: bool = False) -> str:
     """ "๘ เมษายน ๒๕๖๔", or "๘ เมษายน พ.ศ. ๒๕๖๔" with era=True."""
     year = f"พ.ศ. {buddhist_year(d)}" if era else str(buddhist_year(d))
     return render_digits(f"{d.day} {MONTHS[d.month - 1]} {year}", digits)
-
-
-def parse_iso_date(text: str) -> dt.date:
-    """Strict ISO date (YYYY-MM-DD); raises ValueError otherwise."""
-    if not isinstance(text, str) or len(text) != 10:
-        raise ValueError(text)
-    return dt.date.fromisoformat(text)
