@@ -162,11 +162,13 @@ def test_leftovers_of_a_dead_process_go_when_the_folder_is_next_used(tmp_path, c
     long_ago = time.time() - leftovers.STALE_AFTER_SECONDS - 60
     os.utime(alive, (long_ago, long_ago))
     other = tmp_path / ".org.pipun.abcdef.pdf-part"  # an older version's name, long dead
-    other.write_bytes(b"")
-    os.utime(other, (long_ago, long_ago))
+    office = tmp_path / ".org.docx.k2j4_x9a.part"  # the Word/Excel export's, long dead
+    for old in (other, office):
+        old.write_bytes(b"")
+        os.utime(old, (long_ago, long_ago))
     with ReportStore.open(data):  # opening the data file uses its folder too
         pass
-    assert not alive.exists() and not other.exists()
+    assert not alive.exists() and not other.exists() and not office.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 

@@ -41,7 +41,8 @@ def back_up_before_replacing(out: Path, reason: str = "import") -> Path | None:
         store = None  # damaged or not ours: its bytes are kept as they are
     if store is not None:
         with store:
-            return store.backup(reason)
+            saved: Path = store.backup(reason)
+            return saved
     return backups_mod.copy_raw(out, reason)
 
 

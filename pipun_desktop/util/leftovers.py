@@ -22,8 +22,8 @@ from .processes import host_name, pid_alive
 KINDS = ("creating", "pdf-part", "tmp", "copying", "restoring", "part")
 STALE_AFTER_SECONDS = 3600
 _OURS = re.compile(r"^\.pipun-([0-9a-f]{6})-(\d{1,10})-[0-9a-f]{8}\.(" + "|".join(KINDS) + r")(-journal)?$")
-# names of older versions: ".{target}.{random}.creating", ".{target}.{random}.pdf-part", ".{target}.{random}.tmp"
-_OLD = re.compile(r"^\..+\.[A-Za-z0-9_]{6,12}\.(creating|pdf-part|tmp)(-journal)?$")
+# names of older versions (and of the Word/Excel export): ".{target}.{random}.creating", ".pdf-part", ".tmp", ".part"
+_OLD = re.compile(r"^\..+\.[A-Za-z0-9_]{6,12}\.(creating|pdf-part|tmp|part)(-journal)?$")
 
 
 def host_tag() -> str:
