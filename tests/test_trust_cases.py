@@ -381,3 +381,28 @@ def test_a_form_never_shows_a_node_that_took_a_deleted_nodes_id(window, qtbot):
     back = window.tree.current_node()
     assert back is not None and window.item_form.item() is back
     assert on_disk(window) == doc.report
+
+
+def test_undo_key_with_nothing_to_undo_leaves_the_typed_text(window):
+    """Found by the long stateful run: with the document's undo stack empty, Ctrl+Z reached the line edit's
+    own undo and brought back the old amount over the text being corrected."""
+    item = node_numbered(window, "๑.๑.๑ (๔)")
+    click_node(window, item.id)
+    assert window.document.undo_stack.count() == 0
+    edit = window.item_form.amounts["disbursed"]
+    QTest.mouseClick(edit.line, Qt.MouseButton.LeftButton)
+    edit.line.selectAll()
+    QTest.keyClicks(edit.line, "5,0x")
+    QTest.keyClick(edit.line, Qt.Key.Key_Return)
+    assert not edit.is_valid()
+    QTest.keyClick(edit.line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert edit.line.text() == "5,0x" and not edit.is_valid()
+    title = window.item_form.title
+    QTest.mouseClick(title, Qt.MouseButton.LeftButton)
+    QTest.keyClick(title, Qt.Key.Key_End)
+    QTest.keyClicks(title, "x")
+    QTest.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the document's undo: typed "x"
+    assert title.text() == item.title and not item.title.endswith("x")
+    QTest.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing left to undo
+    assert title.text() == item.title
+    assert on_disk(window) == window.document.report

@@ -102,4 +102,10 @@ class Committer(QObject):
             self.flush()
             event.ignore()  # let the window's Undo/Redo shortcut have it
             return True
+        elif kind == QEvent.Type.KeyPress and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            # the window had nothing to undo (its action is disabled, so the key came here): the editor's own
+            # undo must not quietly bring back an older text either
+            return True
         return False

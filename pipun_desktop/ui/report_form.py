@@ -58,6 +58,10 @@ class _UndoKeys(QObject):
             self._before_undo()
             event.ignore()
             return True
+        if event.type() == QEvent.Type.KeyPress and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            return True  # nothing for the window to undo: no private undo of the box either
         return False
 
 
