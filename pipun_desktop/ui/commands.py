@@ -26,6 +26,7 @@ FIELD_LABELS = {
     "status_reason": "เหตุผลที่ดำเนินการไม่ได้",
     "note": "หมายเหตุ",
     "details": "รายละเอียด",
+    "photos": "ภาพกิจกรรม",
 }
 REPORT_FIELD_LABELS = {
     "fiscal_year": "ปีงบประมาณ",
@@ -35,6 +36,7 @@ REPORT_FIELD_LABELS = {
     "conclusion": "บทสรุป",
     "reporter": "ผู้รายงาน",
     "announcement": "ประกาศ",
+    "papers": "เอกสารประกอบ",
 }
 
 MERGE_NODE_FIELD = 1001

@@ -3,39 +3,27 @@ and converted to PNG bytes (the form stores them through the document)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..thai.digits import render_digits
 
 PREVIEW_CM = 3.0  # printed height of the emblem at the top of the announcement
-MAX_PIXELS = 1200  # larger images are scaled down: 3 cm at 1,000 dpi is plenty, and the file stays small
 ERROR_COLOR = "#b00020"
 NO_EMBLEM = "ไม่มีตราสัญลักษณ์"
 
 
-def image_to_png(image: QImage) -> bytes:
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, "PNG")
-    return bytes(buf.data())
-
-
 def read_emblem(path) -> bytes:
-    """PNG bytes of the image at `path` (PNG, JPEG or anything Qt reads), scaled down when very large;
-    ValueError with a Thai message when it is not an image."""
-    image = QImage(str(path))
-    if image.isNull():
-        raise ValueError("เปิดไฟล์นี้เป็นรูปภาพไม่ได้ เลือกไฟล์ PNG หรือ JPEG")
-    if image.height() > MAX_PIXELS or image.width() > MAX_PIXELS:
-        image = image.scaled(
-            MAX_PIXELS,
-            MAX_PIXELS,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    return image_to_png(image)
+    """PNG bytes of the image at `path` (PNG or JPEG, checked whole by media.images: format sniffed, size and
+    pixels capped, decoded), scaled down to 1,200 px when larger; ValueError (ImageError) with a Thai message
+    naming the file and what is wrong."""
+    from pathlib import Path
+
+    from ..media.images import prepare_emblem, read_image_file
+
+    what = f"ภาพตราสัญลักษณ์ {Path(path).name}"
+    return prepare_emblem(read_image_file(path, what), what)
 
 
 class EmblemField(QWidget):

@@ -42,6 +42,7 @@ from ..core.model import (
 )
 from .amount_edit import AmountEdit
 from .editing import Committer, set_editor_text
+from .photos_editor import PhotosEditor
 
 BUDGET_LABELS = {"integrated": "งบบูรณาการ", "agency": "งบหน่วยงาน", "disbursed": "ผลเบิกจ่าย"}
 TEXT_LABELS = {
@@ -265,6 +266,8 @@ class ItemForm(QWidget):
         display.digits_changed.connect(self._digits_switched)
         self.approaches = [QCheckBox(label) for label in APPROACH_LABELS]
         self.details = DetailsEditor()
+        self.photos = PhotosEditor()
+        self.setAcceptDrops(True)  # image files dropped anywhere on the form become photos of the item
 
         top = QHBoxLayout()
         top.addWidget(QLabel("ประเภท"))
@@ -313,6 +316,7 @@ class ItemForm(QWidget):
         layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(self.details)
+        layout.addWidget(self.photos)
         layout.addStretch(1)
 
         self.committers = {
@@ -332,6 +336,7 @@ class ItemForm(QWidget):
         for i, box in enumerate(self.approaches):
             box.clicked.connect(lambda checked, i=i: self._set_approach(i, checked))
         self.details.rebuilt.connect(self._fix_tab_order)
+        self.photos.rebuilt.connect(self._fix_tab_order)
         self._fix_tab_order()
 
     def _fix_tab_order(self) -> None:
@@ -351,6 +356,9 @@ class ItemForm(QWidget):
         for block in self.details.blocks:
             order += [block.heading, block.body, block.up, block.down, block.remove]
         order.append(self.details.add_button)
+        for row in self.photos.rows:
+            order += [row.caption, row.up, row.down, row.remove]
+        order.append(self.photos.add_button)
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
@@ -373,6 +381,7 @@ class ItemForm(QWidget):
         self.ref = document.ref(node_id)
         self.refresh()
         self.details.show_item(document, self.ref)
+        self.photos.show_item(document, self.ref)
         self.setEnabled(not document.read_only)
 
     def leave(self) -> None:
@@ -388,6 +397,9 @@ class ItemForm(QWidget):
         ]
         fields += [f"{TEXT_LABELS[name]}" for name, c in self.committers.items() if c.pending]
         fields += self.details.unsaved()
+        fields += self.photos.unsaved()
+        for row in self.photos.rows:
+            row.committer.discard()
         for c in self.committers.values():
             c.discard()
         for edit in self.amounts.values():
@@ -413,6 +425,7 @@ class ItemForm(QWidget):
         if self.ref is not None and node_id == self.ref.id:
             self.refresh()
             self.details.refresh()
+            self.photos.refresh()
 
     def _caption(self) -> None:
         item = self.item()
@@ -450,6 +463,7 @@ class ItemForm(QWidget):
         for edit in self.amounts.values():
             edit.flush()
         self.details.flush()
+        self.photos.flush()
 
     # -- editing -------------------------------------------------------------------------------
     def _set(self, field: str, value, **kw) -> bool:
@@ -487,6 +501,29 @@ class ItemForm(QWidget):
         ticks[index] = checked
         if not self._set("approaches", tuple(ticks), merge=False, text="แก้ไขแนวทาง"):
             self.approaches[index].setChecked(not checked)
+
+    # -- dropping image files ---------------------------------------------------------------------
+    @staticmethod
+    def _local_files(event) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event):
+        if self.item() is not None and not self.document.read_only and self._local_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event):
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event):
+        paths = self._local_files(event)
+        if paths and self.item() is not None:
+            event.acceptProposedAction()
+            self.photos.add_files(paths)
 
     def focus_title(self) -> None:
         self.title.setFocus()

@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
         )
         self.act_preview = self._action("ตัวอย่างก่อนพิมพ์…", f.preview_pdf, None, "ดูหน้ารายงานทุกหน้าตามที่จะพิมพ์ออกมา")
         self.act_print = self._action("พิมพ์…", f.print_report, K.Print, "พิมพ์รายงานทั้งฉบับหรือบางหน้า")
+        self.act_papers = self._action(
+            "เอกสารประกอบ…", f.papers, None, "บันทึกข้อความเสนอผู้บริหาร และแบบฟอร์มขอเผยแพร่ข้อมูลทางเว็บไซต์"
+        )
         self.act_new_round = self._action("สร้างรายงานรอบใหม่จากรายงานนี้…", f.new_round)
         self.act_new_report = self._action("เพิ่มรายงานใหม่ (ว่าง หรือกรอบมาตรฐาน) ในไฟล์นี้…", f.new_report)
         self.act_restore = self._action("กู้คืนจากสำเนาสำรอง…", f.restore_backup)
@@ -264,6 +267,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_preview)
         m.addAction(self.act_print)
+        m.addAction(self.act_papers)
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu("แก้ไข")
@@ -585,6 +589,7 @@ class MainWindow(QMainWindow):
             self.act_export_xlsx,
             self.act_preview,
             self.act_print,
+            self.act_papers,
             self.act_new_round,
         ):
             a.setEnabled(doc is not None and doc.report is not None)

@@ -36,10 +36,10 @@ class PdfWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, organization, report, out_path: str, digits: str):
+    def __init__(self, organization, report, out_path: str, digits: str, document: str = "report"):
         super().__init__()
         self.organization, self.report = copy.deepcopy(organization), copy.deepcopy(report)
-        self.out_path, self.digits = out_path, digits
+        self.out_path, self.digits, self.document = out_path, digits, document
         self._cancel = False
 
     def cancel(self) -> None:
@@ -59,6 +59,7 @@ class PdfWorker(QObject):
                 fingerprint=fingerprint,
                 progress=lambda done, total, text: self.progress.emit(done, total, text),
                 is_cancelled=lambda: self._cancel,
+                document=self.document,
             )
         except ExportCancelled:
             self.cancelled.emit()
@@ -134,20 +135,52 @@ class PdfJobs(QObject):
         doc = self.document
         return doc is not None and errors_allow(self.window.choose, doc.report, self.window.digits, action)
 
-    def _start_temporary(self, after: str) -> None:
+    def _start_temporary(self, after: str, document: str = "report") -> None:
         doc = self.document
         if doc is None or doc.report is None or self.pdf_running():
             return
-        if not self._checks_allow("print" if after == AFTER_PRINT else "preview"):
+        # the report's checks gate the report; the memo and the web form only describe it
+        if document == "report" and not self._checks_allow("print" if after == AFTER_PRINT else "preview"):
             return
         try:
             path = self._temp_pdf_path()
         except OSError as exc:
             self._error("สร้างไฟล์ชั่วคราวไม่ได้", exc)
             return
-        self.start_pdf(str(path), after=after)
+        self.start_pdf(str(path), after=after, document=document)
 
-    def start_pdf(self, path: str, after: str = AFTER_ASK) -> None:
+    def papers(self) -> None:
+        """File > เอกสารประกอบ…: the memo or the web-publication form, previewed, printed or saved as PDF
+        through the same path as the report."""
+        doc = self.document
+        if doc is None or doc.report is None or self.pdf_running():
+            return
+        from .papers_dialog import PapersDialog
+
+        dialog = PapersDialog(self.window)
+        if dialog.exec() and dialog.chosen is not None:
+            self.make_paper(*dialog.chosen)
+
+    def make_paper(self, document: str, action: str, path: str | None = None) -> None:
+        """`action`: "preview", "print" or "save" (to `path`, asked for when None)."""
+        if action == "preview":
+            self._start_temporary(AFTER_PREVIEW, document)
+        elif action == "print":
+            self._start_temporary(AFTER_PRINT, document)
+        else:
+            if path is None:
+                doc = self.document
+                name = {"memo": "บันทึกข้อความ", "web-form": "แบบฟอร์มขอเผยแพร่"}[document]
+                name = f"{name}-{doc.report.fiscal_year}-{doc.report.round}เดือน.pdf"
+                path, _ = QFileDialog.getSaveFileName(
+                    self.window, "บันทึกเอกสารประกอบเป็น PDF", str(Path(self._folder()) / name), PDF_FILTER
+                )
+                if not path:
+                    return
+                self._remember_folder(path)
+            self.start_pdf(path, document=document)
+
+    def start_pdf(self, path: str, after: str = AFTER_ASK, document: str = "report") -> None:
         problem = output_target_problem(path, "PDF")
         if problem:  # never over a data file (the open one included): said at once, before any work
             self._error("ส่งออกไม่ได้", problem)
@@ -156,7 +189,7 @@ class PdfJobs(QObject):
         self.pdf_was_cancelled = False
         self._after = after
         doc = self.document
-        worker = PdfWorker(doc.organization, doc.report, str(path), self.window.digits)
+        worker = PdfWorker(doc.organization, doc.report, str(path), self.window.digits, document)
         thread = QThread(self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import papers as paper_words
 from ..core.calendar import period_text
-from ..core.model import ROUNDS, Conclusion, Organization, Reporter
+from ..core.model import ROUNDS, Conclusion, Organization, Papers, Reporter
 from ..core.rules import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, year_round_clash
 from ..core.texts import contradictions, intro_template, round_name
 from ..thai.digits import render_digits
@@ -108,6 +109,7 @@ class ReportForm(QWidget):
         lay.addWidget(self._build_conclusion(body))
         lay.addWidget(self._build_reporter(body))
         lay.addWidget(self._build_announcement(body))
+        lay.addWidget(self._build_papers(body))
         lay.addStretch(1)
         self._align_labels(body)
 
@@ -296,6 +298,65 @@ class ReportForm(QWidget):
         form.addRow("ตราสัญลักษณ์", self.emblem)
         return box
 
+    def _build_papers(self, parent) -> QGroupBox:
+        """What the memo and the web-publication form need beyond the report (File > เอกสารประกอบ…)."""
+        box, form = self._group("เอกสารประกอบ: บันทึกข้อความเสนอผู้บริหาร และแบบฟอร์มขอเผยแพร่ทางเว็บไซต์", parent)
+        c = self._commit_papers
+        self.division = self._line(
+            box, "papers", c, "เช่น สำนักปลัด องค์การบริหารส่วนตำบลพิปูน โทร. ๐ ๗๕๗๙ ๐๐๐๐", "ส่วนราชการ"
+        )
+        self.document_number = self._line(box, "papers", c, "เช่น นศ ๗๓๘๐๑/๑๒๓", "ที่ (เลขที่หนังสือ)")
+        self.memo_date = self._date(box, "papers", c, "วันที่ของบันทึกข้อความ")
+        self.executive_position = self._line(
+            box, "papers", c, "เช่น นายกองค์การบริหารส่วนตำบลพิปูน (ว่างไว้: ใช้ตำแหน่งผู้ลงนามประกาศ)", "เรียน"
+        )
+        self.memo_default = QCheckBox("ใช้ข้อความที่ร่างจากรายงาน (ผลการดำเนินงาน จำนวนโครงการ งบประมาณ)", box)
+        self.memo_default.clicked.connect(
+            lambda checked: self._draft_clicked(
+                "memo_body", checked, self.memo_edit, paper_words.memo_template
+            )
+        )
+        self.memo_edit = self._text(box, "papers", c, 6, "ข้อความบันทึก")
+        memo = QVBoxLayout()
+        memo.addWidget(self.memo_default)
+        memo.addWidget(self.memo_edit)
+        self.web_default = QCheckBox("ใช้รายละเอียดที่ร่างจากรายงาน", box)
+        self.web_default.clicked.connect(
+            lambda checked: self._draft_clicked(
+                "web_description", checked, self.web_edit, paper_words.web_description_template
+            )
+        )
+        self.web_edit = self._text(box, "papers", c, 3, "รายละเอียดข้อมูลที่ขอเผยแพร่")
+        web = QVBoxLayout()
+        web.addWidget(self.web_default)
+        web.addWidget(self.web_edit)
+        self.web_link = self._line(box, "papers", c, "ที่อยู่เว็บของไฟล์ที่เผยแพร่ (ถ้ามี)", "Link ภายนอก")
+        self.web_remarks = self._line(box, "papers", c, "", "หมายเหตุในแบบฟอร์มขอเผยแพร่")
+        self.web_publisher_name = self._line(
+            box, "papers", c, "ชื่อ-สกุล ผู้นำข้อมูลขึ้นเว็บไซต์ (ว่างไว้: เว้นให้เขียน)", "ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่"
+        )
+        self.web_publisher_position = self._line(box, "papers", c, "", "ตำแหน่งผู้นำข้อมูลขึ้นเผยแพร่")
+        form.addRow("ส่วนราชการ", self.division)
+        form.addRow("ที่", self.document_number)
+        form.addRow("วันที่บันทึก", self.memo_date)
+        form.addRow("เรียน", self.executive_position)
+        form.addRow("ข้อความบันทึก", memo)
+        form.addRow("รายละเอียดที่\nขอเผยแพร่", web)
+        form.addRow("Link ภายนอก", self.web_link)
+        form.addRow("หมายเหตุ", self.web_remarks)
+        form.addRow("ผู้นำข้อมูล\nขึ้นเผยแพร่", self.web_publisher_name)
+        form.addRow("ตำแหน่ง", self.web_publisher_position)
+        self.papers_lines = (
+            self.division,
+            self.document_number,
+            self.executive_position,
+            self.web_link,
+            self.web_remarks,
+            self.web_publisher_name,
+            self.web_publisher_position,
+        )
+        return box
+
     def sizeHint(self) -> QSize:
         return QSize(760, 700)
 
@@ -346,6 +407,7 @@ class ReportForm(QWidget):
             report.conclusion,
             report.reporter,
             report.announcement,
+            report.papers,
             self.document.organization,
             self._read_only(),
             self._digits(),
@@ -402,9 +464,30 @@ class ReportForm(QWidget):
                 self._set_line(self.signatory_name, a.signatory_name)
                 self._set_line(self.signatory_position, a.signatory_position)
             self.emblem.show_png(a.emblem_png)
+            if "papers" not in self._pending:
+                self._load_papers()
         finally:
             self._loading = False
         self._apply_read_only()
+
+    def _load_papers(self) -> None:
+        report, org, d = self.report, self.document.organization, self._digits()
+        p = report.papers
+        for edit, key in zip(self.papers_lines, Papers.TEXT_FIELDS, strict=True):
+            self._set_line(edit, getattr(p, key))
+        if self.memo_date.date() != p.memo_date:
+            self.memo_date.set_date(p.memo_date)
+        for box, edit, value, draft in (
+            (self.memo_default, self.memo_edit, p.memo_body, paper_words.memo_template),
+            (self.web_default, self.web_edit, p.web_description, paper_words.web_description_template),
+        ):
+            box.setChecked(value is None)
+            self._set_text(edit, draft(org, report, d) if value is None else value)
+            edit.setReadOnly(value is None or self._read_only())
+            pal = edit.palette()
+            role = QPalette.ColorRole.Window if value is None else QPalette.ColorRole.Base
+            pal.setColor(QPalette.ColorRole.Base, self.palette().color(role))
+            edit.setPalette(pal)
 
     def _load_intro(self) -> None:
         report = self.report
@@ -464,6 +547,13 @@ class ReportForm(QWidget):
         for w in (self.year_spin, self.round_combo, self.intro_default):
             w.setEnabled(not ro)
         self.emblem.set_read_only(ro)
+        for edit in self.papers_lines:
+            edit.setReadOnly(ro)
+        self.memo_edit.setReadOnly(ro or self.memo_default.isChecked())
+        self.web_edit.setReadOnly(ro or self.web_default.isChecked())
+        for w in (self.memo_default, self.web_default):
+            w.setEnabled(not ro)
+        self.memo_date.set_read_only(ro)
         self.reporter_date.set_read_only(ro)
         self.announcement_date.set_read_only(ro)
 
@@ -536,6 +626,37 @@ class ReportForm(QWidget):
             signatory_position=self.signatory_position.text(),
         )
         return self.document.set_report_field("announcement", new, text="แก้ประกาศ")
+
+    def _papers_value(self) -> Papers:
+        p = self.report.papers
+        return (
+            Papers(
+                **{key: edit.text() for edit, key in zip(self.papers_lines, Papers.TEXT_FIELDS, strict=True)},
+                memo_date=self.memo_date.date(),
+                memo_body=None if self.memo_default.isChecked() else self.memo_edit.toPlainText(),
+                web_description=None if self.web_default.isChecked() else self.web_edit.toPlainText(),
+            )
+            if p is not None
+            else Papers()
+        )
+
+    def _commit_papers(self) -> None:
+        self.document.set_report_field("papers", self._papers_value(), text="แก้เอกสารประกอบ")
+
+    def _draft_clicked(self, key: str, checked: bool, edit: QPlainTextEdit, draft) -> None:
+        """The draft tick of the memo's body or the web description: ticked, the text follows the report;
+        unticked, the officer edits a copy of the draft (one undo step each)."""
+        self.flush()
+        report = self.report
+        if report is None:
+            return
+        value = None if checked else draft(self.document.organization, report, self._digits())
+        new = dataclasses.replace(report.papers, **{key: value})
+        label = "ใช้ข้อความที่ร่างจากรายงาน" if checked else "แก้ข้อความเอกสารประกอบเอง"
+        self._own_entry(label, lambda: self.document.set_report_field("papers", new))
+        self._load_papers()
+        if not checked:
+            edit.setFocus()
 
     def _own_entry(self, text: str, fn: Callable[[], bool]) -> bool:
         """Run one discrete change (a tick, an image, a year) as its own undo entry: the document merges
