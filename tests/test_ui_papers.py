@@ -10,15 +10,17 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+import test_ui_preview  # noqa: E402
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from test_ui_preview import window  # noqa: E402,F401
 from test_ui_window import type_text  # noqa: E402
 
 from pipun_desktop.storage.store import ReportStore  # noqa: E402
 from pipun_desktop.ui import pdf_print  # noqa: E402
 from pipun_desktop.ui.papers_dialog import PapersDialog  # noqa: E402
+
+window = test_ui_preview.window  # the window on the sample with a private temporary folder
 
 
 def stored_papers(window):

@@ -7,14 +7,17 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+import images_for_tests as imgs  # noqa: E402
+import test_ui_window  # noqa: E402
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDragEnterEvent, QDropEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog  # noqa: E402
-from test_ui_window import type_text, window  # noqa: E402,F401
+from test_ui_window import type_text  # noqa: E402
 
-import images_for_tests as imgs  # noqa: E402
 from pipun_desktop.storage.store import ReportStore  # noqa: E402
+
+window = test_ui_window.window  # the window on the sample, as the other window tests drive it
 
 
 @pytest.fixture
