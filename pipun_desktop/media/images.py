@@ -123,6 +123,17 @@ def check_image(
 ) -> ImageInfo:
     """Refuse anything but a whole, decodable JPEG/PNG within the caps; `what` names it in the message
     ("ภาพที่ ๒ ของโครงการ ๑.๑.๑ (๑)", "ภาพตราสัญลักษณ์")."""
+    im, info = _open(data, what, max_pixels, formats)
+    im.close()
+    return info
+
+
+def _open(
+    data: bytes, what: str, max_pixels: int, formats: tuple[str, ...], max_side: int | None = None
+) -> tuple[Image.Image, ImageInfo]:
+    """check_image's work, returning the decoded picture. `max_side`: a JPEG may be decoded at 1/2, 1/4 or
+    1/8 scale (libjpeg's DCT scaling, still reading every byte, so truncation is still caught) when that
+    leaves it at least `max_side` on its longest side: a 12-megapixel photo decodes 4 times faster."""
     if not isinstance(data, bytes | bytearray | memoryview):
         raise ImageError(f"{what} ไม่ใช่ข้อมูลภาพ")
     data = bytes(data)
@@ -151,10 +162,13 @@ def check_image(
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=[fmt.upper()]) as im:
-                if im.size != (width, height):
-                    raise ImageError(f"{what} เสียหาย (ส่วนหัวของไฟล์ขัดกันเอง)")
-                im.load()
+            im = Image.open(io.BytesIO(data), formats=[fmt.upper()])
+            if im.size != (width, height):
+                raise ImageError(f"{what} เสียหาย (ส่วนหัวของไฟล์ขัดกันเอง)")
+            if max_side is not None and fmt == "jpeg" and max(width, height) > max_side:
+                scale = max_side / max(width, height)
+                im.draft(None, (max(1, round(width * scale)), max(1, round(height * scale))))
+            im.load()
     except ImageError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -162,7 +176,7 @@ def check_image(
     except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError, struct.error… on bad files
         reason = "ไฟล์ไม่ครบ (อาจคัดลอกหรือดาวน์โหลดไม่เสร็จ)" if "truncated" in str(exc) else "อ่านข้อมูลภาพไม่ได้"
         raise ImageError(f"{what} เสียหาย ({reason})") from None
-    return ImageInfo(fmt, width, height)
+    return im, ImageInfo(fmt, width, height)
 
 
 def check_emblem(data: bytes, what: str = "ภาพตราสัญลักษณ์") -> ImageInfo:
@@ -182,18 +196,15 @@ def _is_line_art(im: Image.Image) -> bool:
 
 
 def _decode(
-    data: bytes, what: str, max_pixels: int, formats: tuple[str, ...]
+    data: bytes, what: str, max_pixels: int, formats: tuple[str, ...], max_side: int | None = None
 ) -> tuple[Image.Image, ImageInfo]:
-    info = check_image(data, what, max_pixels=max_pixels, formats=formats)
-    im = Image.open(io.BytesIO(data), formats=[info.format.upper()])
-    im.load()
-    return im, info
+    return _open(data, what, max_pixels, formats, max_side)
 
 
 def prepare_photo(data: bytes, what: str = "ภาพ") -> bytes:
     """A photo as the program stores it: checked, turned upright, at most 1,600 px, no metadata; JPEG for
     photographs, PNG for line art. Raises ImageError."""
-    im, info = _decode(data, what, MAX_PIXELS, ("jpeg", "png"))
+    im, info = _decode(data, what, MAX_PIXELS, ("jpeg", "png"), PHOTO_MAX_SIDE)
     try:
         im = ImageOps.exif_transpose(im)
     except Exception:  # a broken EXIF block: keep the picture as it is stored
@@ -203,7 +214,7 @@ def prepare_photo(data: bytes, what: str = "ภาพ") -> bytes:
         im = im.convert("RGBA" if keep_png and "A" in im.getbands() or im.mode == "P" else im.mode)
         if im.mode not in ("RGB", "RGBA", "L", "LA"):
             im = im.convert("RGB")
-        im.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.LANCZOS)
+        im.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.BICUBIC)
     out = io.BytesIO()
     if keep_png:
         if im.mode not in ("RGB", "RGBA", "L", "LA", "P", "1"):
@@ -217,14 +228,14 @@ def prepare_photo(data: bytes, what: str = "ภาพ") -> bytes:
                 im = white
             else:
                 im = im.convert("RGB")
-        im.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=False)
+        im.save(out, "JPEG", quality=JPEG_QUALITY)
     return out.getvalue()
 
 
 def prepare_emblem(data: bytes, what: str = "ภาพตราสัญลักษณ์") -> bytes:
     """An emblem chosen in the window (PNG or JPEG): checked, at most 1,200 px, stored as PNG without
     metadata. Raises ImageError."""
-    im, _info = _decode(data, what, MAX_PIXELS, ("jpeg", "png"))
+    im, _info = _decode(data, what, MAX_PIXELS, ("jpeg", "png"), EMBLEM_MAX_SIDE)
     try:
         im = ImageOps.exif_transpose(im)
     except Exception:
