@@ -206,3 +206,21 @@ def test_images_are_not_held_to_the_text_cap():
     doc["reports"][0]["announcement"]["emblem_png"] = b64(buf.getvalue())
     report = parse(doc).reports[0]
     assert report.tree[0].children[0].children[0].photos[0].image == big
+
+
+def test_a_new_round_keeps_photos_with_the_results_it_carries_and_the_papers_who_not_what():
+    from pipun_desktop.core.rules import new_round
+
+    doc = parse(doc_with_photos())
+    report = doc.reports[0]  # 2564, round 6
+    twelve = new_round(report, 2564, 12, doc.organization)  # cumulative: results and their photos carried
+    assert len(twelve.tree[0].children[0].children[0].photos) == 2
+    next_year = new_round(report, 2565, 6, doc.organization)  # results start again, so do photos
+    assert next_year.tree[0].children[0].children[0].photos == []
+    p = twelve.papers
+    assert (p.division, p.executive_position, p.web_publisher_name) == (
+        report.papers.division,
+        report.papers.executive_position,
+        report.papers.web_publisher_name,
+    )
+    assert p.document_number == "" and p.memo_date is None and p.web_link == "" and p.memo_body is None

@@ -37,7 +37,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 
 from ..thai.digits import to_thai_digits
-from .model import ROUNDS, Conclusion, Heading, Item, Node, Organization, Report
+from .model import ROUNDS, Conclusion, Heading, Item, Node, Organization, Papers, Report
 from .texts import announcement_template, intro_template, same_text
 
 FISCAL_YEAR_MIN, FISCAL_YEAR_MAX = 2400, 2800  # Buddhist era; outside is a typo (a Gregorian year, say)
@@ -171,6 +171,7 @@ def _copy_node(node: Node, keep_results: bool, keep_budget: bool) -> Node:
     item.result = ""
     item.status = None
     item.status_reason = None
+    item.photos = []  # evidence of the results that are not carried
     item.details = [d for d in item.details if not d.heading.strip().startswith(RESULT_HEADING_PREFIX)]
     return item
 
@@ -207,6 +208,13 @@ def new_round(report: Report, fiscal_year: int, round_: int, organization: Organ
         conclusion=conclusion,
         reporter=dataclasses.replace(report.reporter, date=None),
         announcement=dataclasses.replace(report.announcement, date=None),
+        # the memo and the web form: who writes and to whom carry over; number, date and texts are new
+        papers=Papers(
+            division=report.papers.division,
+            executive_position=report.papers.executive_position,
+            web_publisher_name=report.papers.web_publisher_name,
+            web_publisher_position=report.papers.web_publisher_position,
+        ),
         id=None,
     )
     if is_standard_announcement(org, report):
