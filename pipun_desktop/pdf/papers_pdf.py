@@ -98,7 +98,7 @@ class MemoHead(Flowable):
 
     HEIGHT = 1.5 * cm
 
-    def __init__(self, emblem: bytes | None, st: Styles):
+    def __init__(self, emblem: bytes | None, st: Styles) -> None:
         super().__init__()
         self.image = emblem_flowable(emblem, self.HEIGHT, "LEFT") if emblem else None
         self.font = st.fonts.bold
@@ -123,7 +123,7 @@ class LabelLine(Flowable):
     """A bold label ("ส่วนราชการ") followed by its value, which wraps beside the label; a second label and
     value may start at `second_at` of the width (ที่ … วันที่ …)."""
 
-    def __init__(self, st: Styles, parts: list[tuple[str, str]], second_at: float = 0.5):
+    def __init__(self, st: Styles, parts: list[tuple[str, str]], second_at: float = 0.5) -> None:
         super().__init__()
         self.label_style = TextStyle(st.fonts.bold, LABEL_SIZE)
         self.value_style = TextStyle(st.fonts.regular, BODY_SIZE)
@@ -144,7 +144,7 @@ class LabelLine(Flowable):
         for (label, value), (x, w) in zip(self.parts, self._columns(aw), strict=True):
             lw = ts.text_width(self.label_style.font, label, LABEL_SIZE) + 8
             flow = TextFlow(value or " ", self.value_style)
-            fh = flow.wrap(max(w - lw, 20), 10_000)[1]
+            fh = flow.wrap(max(w - lw, 20), 10_000)[1]  # type: ignore[no-untyped-call]  # flowables.py
             # the value's first baseline sits on the label's baseline
             shift = self.label_style.baseline_offset() - self.value_style.baseline_offset()
             height = max(height, shift + fh)
@@ -163,7 +163,9 @@ class Block(Flowable):
     """Columns of centred lines (signature blocks); a None line is a blank line, a long line wraps inside its
     column. Each line is (text, bold)."""
 
-    def __init__(self, columns: list[list[tuple[str | None, bool]]], st: Styles, space_before: float = 12):
+    def __init__(
+        self, columns: list[list[tuple[str | None, bool]]], st: Styles, space_before: float = 12
+    ) -> None:
         super().__init__()
         self.columns = columns
         self.fonts = st.fonts
@@ -189,7 +191,7 @@ class Block(Flowable):
                     h += self.regular.line_height
                     continue
                 flow = TextFlow(text, self.bold if bold else self.regular)
-                fh = flow.wrap(col_w - 8, 10_000)[1]
+                fh = flow.wrap(col_w - 8, 10_000)[1]  # type: ignore[no-untyped-call]  # flowables.py
                 flows.append((flow, fh))
                 h += fh
             self._flows.append(flows)
@@ -212,7 +214,7 @@ class OrderBlock(Flowable):
     """The executive's order: "ความเห็น/คำสั่ง" with ทราบ / อนุมัติ / อื่น ๆ check boxes, then a place to sign
     (name in parentheses, position) and to date."""
 
-    def __init__(self, st: Styles, name: str, position: str, digits: str):
+    def __init__(self, st: Styles, name: str, position: str, digits: str) -> None:
         super().__init__()
         self.fonts = st.fonts
         self.style = TextStyle(st.fonts.regular, BODY_SIZE)
@@ -336,7 +338,7 @@ def web_form_story(org: Organization, report: Report, st: Styles, digits: str) -
     ]
     width = PORTRAIT[0] - 5 * cm
     body = [Row([Cell(k, label, 0), Cell(v, value, 1)]) for k, v in rows]
-    story.append(GridTable([width * 0.3, width * 0.7], body, pad_x=5, pad_y=3))
+    story.append(GridTable([width * 0.3, width * 0.7], body, pad_x=5, pad_y=3))  # type: ignore[no-untyped-call]
 
     def signer(role: str, name: str, position: str, when: dt.date | None) -> list[tuple[str | None, bool]]:
         return [

@@ -7,6 +7,7 @@ as they are (ReportLab passes JPEG through without decoding), so a report with a
 
 from __future__ import annotations
 
+import hashlib
 import io
 
 from reportlab.lib.units import cm
@@ -22,6 +23,22 @@ PHOTO_HEADING = "ภาพกิจกรรม"
 GAP = 0.6 * cm
 MAX_PHOTO_HEIGHT = 6.0 * cm
 CAPTION_SIZE = 14
+
+
+class _PhotoReader(ImageReader):
+    """ReportLab's reader of one stored photo. ReportLab names each image by a digest of its decoded pixels
+    (canvas.drawImage calls getRGBData), which for a JPEG means decoding a photo it then embeds as it is:
+    here a JPEG is named by the digest of its bytes instead, and never decoded."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(io.BytesIO(data))
+        self._jpeg_name = hashlib.sha256(data).digest() if sniff(data) == "jpeg" else None
+
+    def getRGBData(self) -> bytes:  # ReportLab's name
+        if self._jpeg_name is not None:
+            self._dataA = None
+            return self._jpeg_name
+        return super().getRGBData()  # type: ignore[no-any-return,no-untyped-call]
 
 
 class PhotoError(ValueError):
@@ -40,7 +57,7 @@ def _reader(photo: Photo, what: str) -> tuple[ImageReader, int, int]:
         except ImageError as exc:
             raise PhotoError(str(exc)) from None
     try:
-        reader = ImageReader(io.BytesIO(data))
+        reader = _PhotoReader(data)
         w, h = reader.getSize()
     except Exception:
         raise PhotoError(f"{what} ในไฟล์เสียหาย อ่านภาพไม่ได้ โปรดลบภาพนี้แล้วเพิ่มใหม่") from None
@@ -50,7 +67,7 @@ def _reader(photo: Photo, what: str) -> tuple[ImageReader, int, int]:
 class PhotoRow(Flowable):
     """One or two photos side by side with their captions; never split."""
 
-    def __init__(self, cells: list[tuple[ImageReader, int, int, str]], st: Styles):
+    def __init__(self, cells: list[tuple[ImageReader, int, int, str]], st: Styles) -> None:
         super().__init__()
         self.cells = cells
         self.caption_style = TextStyle(st.fonts.regular, CAPTION_SIZE, align="center")
@@ -69,7 +86,7 @@ class PhotoRow(Flowable):
         for _reader, w, h, caption in self.cells:
             scale = min(cell_w / w, MAX_PHOTO_HEIGHT / h)
             flow = TextFlow(caption, self.caption_style)
-            ch = flow.wrap(cell_w, 10_000)[1] if caption.strip() else 0.0
+            ch = flow.wrap(cell_w, 10_000)[1] if caption.strip() else 0.0  # type: ignore[no-untyped-call]
             cap_h = max(cap_h, ch)
             layout.append((w * scale, h * scale, flow, ch))
         self._layout = layout
