@@ -286,3 +286,20 @@ def test_photo_bytes_embedded_base64_round_trip_via_cli(tmp_path):
     assert back["reports"][0]["tree"][0]["children"][0]["children"][0]["children"][0]["photos"] == [
         {"image": photo, "caption": "ภาพ"}
     ]
+
+
+@pytest.mark.parametrize(
+    "emblem, words_",
+    [(imgs.bomb_png(12_000, 12_000), "ใหญ่เกินไป"), (imgs.truncated_png(), "เสียหาย")],
+    ids=["12000px", "truncated"],
+)
+def test_a_bad_emblem_in_word_export_is_one_clear_line(tmp_path, emblem, words_):
+    from pipun_desktop.office.docx_export import OfficeExportError, export_report_docx
+
+    doc = read_document(SAMPLE)
+    doc.reports[0].announcement.emblem_png = emblem
+    out = tmp_path / "t.docx"
+    with pytest.raises(OfficeExportError) as err:
+        export_report_docx(doc.organization, doc.reports[0], out)
+    assert "ภาพตราสัญลักษณ์" in str(err.value) and words_ in str(err.value) and "\n" not in str(err.value)
+    assert not out.exists()

@@ -648,7 +648,14 @@ def conclusion(org: Organization, report: Report, digits: str) -> list[Element]:
 
 
 def _emblem(png: bytes, document: Any) -> Element:
-    """The emblem 3 cm high, centred: an inline picture in its own paragraph."""
+    """The emblem 3 cm high, centred: an inline picture in its own paragraph. It is checked whole first
+    (media.images: a bomb or truncated PNG from an older file is one Thai line naming it)."""
+    from ..media.images import ImageError, check_emblem
+
+    try:
+        check_emblem(png, "ภาพตราสัญลักษณ์ของประกาศ")
+    except ImageError as exc:
+        raise OfficeExportError(str(exc)) from None
     try:
         inline = document.part.new_pic_inline(io.BytesIO(png), None, Cm(3))
     except Exception as exc:  # python-docx's image parsers raise many kinds on a damaged image
