@@ -30,7 +30,7 @@ from .styles import BODY_SIZE, PARA_INDENT, PORTRAIT, Styles
 DOCUMENTS = ("report", "memo", "web-form")
 DOCUMENT_NAMES = {"report": "รายงาน", "memo": "บันทึกข้อความ", "web-form": "แบบฟอร์มการขอเผยแพร่ข้อมูล"}
 LABEL_SIZE = 20  # ส่วนราชการ, ที่, วันที่, เรื่อง: bold 20 pt as the regulation's memo form prints them
-DOTS = "." * 40
+DOTS = "." * 32
 
 
 class PapersDocTemplate(BaseDocTemplate):
@@ -175,7 +175,7 @@ class Block(Flowable):
         self.keepWithNext = False
 
     def _column_width(self, aw: float) -> float:
-        return aw / max(len(self.columns), 2)  # one column is half the width, centred
+        return aw / len(self.columns) if len(self.columns) > 1 else aw * 0.6  # one column: 60 %, centred
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
@@ -282,8 +282,11 @@ def memo_story(org: Organization, report: Report, st: Styles, digits: str) -> li
     a = report.announcement
     story: list[Flowable] = [
         MemoHead(a.emblem_png, st),
-        LabelLine(st, [("ส่วนราชการ", p.division)]),
-        LabelLine(st, [("ที่", p.document_number), ("วันที่", _date(p.memo_date, digits))]),
+        # an empty field prints dots, to be written in by hand
+        LabelLine(st, [("ส่วนราชการ", p.division or "." * 70)]),
+        LabelLine(
+            st, [("ที่", p.document_number or "." * 36), ("วันที่", _date(p.memo_date, digits) or "." * 36)]
+        ),
         LabelLine(st, [("เรื่อง", words.subject(report, digits))]),
         _Rule(),
         TextFlow(

@@ -147,7 +147,10 @@ class PdfJobs(QObject):
         except OSError as exc:
             self._error("สร้างไฟล์ชั่วคราวไม่ได้", exc)
             return
-        self.start_pdf(str(path), after=after, document=document)
+        if document == "report":
+            self.start_pdf(str(path), after=after)
+        else:
+            self.start_pdf(str(path), after=after, document=document)
 
     def papers(self) -> None:
         """File > เอกสารประกอบ…: the memo or the web-publication form, previewed, printed or saved as PDF
