@@ -82,8 +82,8 @@ def _click_in_dialog(action, document="memo"):
 
 @pytest.mark.parametrize("document, heading", [("memo", "บันทึกข้อความ"), ("web-form", "แบบฟอร์มการขอเผยแพร่")])
 def test_papers_menu_previews_through_the_reports_preview(window, qtbot, document, heading):
-    window.report_form.division.setText("กองคลัง <ทดสอบ> & ครบ")
-    window.report_form._touch("papers", window.report_form._commit_papers)  # as typing does
+    window.report_form.division.setFocus()
+    type_text(window.report_form.division, "กองคลัง <ทดสอบ> & ครบ")  # typed, no pause, no Enter
     file_menu = window.menuBar().actions()[0].menu()
     assert "เอกสารประกอบ…" in [a.text() for a in file_menu.actions()]
     _click_in_dialog("preview", document)

@@ -464,7 +464,7 @@ class ReportForm(QWidget):
                 self._set_line(self.signatory_name, a.signatory_name)
                 self._set_line(self.signatory_position, a.signatory_position)
             self.emblem.show_png(a.emblem_png)
-            if "papers" not in self._pending:
+            if not self._parts["papers"].pending:
                 self._load_papers()
         finally:
             self._loading = False
@@ -640,8 +640,8 @@ class ReportForm(QWidget):
             else Papers()
         )
 
-    def _commit_papers(self) -> None:
-        self.document.set_report_field("papers", self._papers_value(), text="แก้เอกสารประกอบ")
+    def _commit_papers(self) -> bool:
+        return self.document.set_report_field("papers", self._papers_value(), text="แก้เอกสารประกอบ")
 
     def _draft_clicked(self, key: str, checked: bool, edit: QPlainTextEdit, draft) -> None:
         """The draft tick of the memo's body or the web description: ticked, the text follows the report;
