@@ -144,7 +144,7 @@ class LabelLine(Flowable):
         for (label, value), (x, w) in zip(self.parts, self._columns(aw), strict=True):
             lw = ts.text_width(self.label_style.font, label, LABEL_SIZE) + 8
             flow = TextFlow(value or " ", self.value_style)
-            fh = flow.wrap(max(w - lw, 20), 10_000)[1]  # type: ignore[no-untyped-call]  # flowables.py
+            fh = flow.wrap(max(w - lw, 20), 10_000)[1]
             # the value's first baseline sits on the label's baseline
             shift = self.label_style.baseline_offset() - self.value_style.baseline_offset()
             height = max(height, shift + fh)
@@ -191,7 +191,7 @@ class Block(Flowable):
                     h += self.regular.line_height
                     continue
                 flow = TextFlow(text, self.bold if bold else self.regular)
-                fh = flow.wrap(col_w - 8, 10_000)[1]  # type: ignore[no-untyped-call]  # flowables.py
+                fh = flow.wrap(col_w - 8, 10_000)[1]
                 flows.append((flow, fh))
                 h += fh
             self._flows.append(flows)
@@ -341,7 +341,7 @@ def web_form_story(org: Organization, report: Report, st: Styles, digits: str) -
     ]
     width = PORTRAIT[0] - 5 * cm
     body = [Row([Cell(k, label, 0), Cell(v, value, 1)]) for k, v in rows]
-    story.append(GridTable([width * 0.3, width * 0.7], body, pad_x=5, pad_y=3))  # type: ignore[no-untyped-call]
+    story.append(GridTable([width * 0.3, width * 0.7], body, pad_x=5, pad_y=3))
 
     def signer(role: str, name: str, position: str, when: dt.date | None) -> list[tuple[str | None, bool]]:
         return [

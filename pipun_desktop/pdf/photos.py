@@ -86,7 +86,7 @@ class PhotoRow(Flowable):
         for _reader, w, h, caption in self.cells:
             scale = min(cell_w / w, MAX_PHOTO_HEIGHT / h)
             flow = TextFlow(caption, self.caption_style)
-            ch = flow.wrap(cell_w, 10_000)[1] if caption.strip() else 0.0  # type: ignore[no-untyped-call]
+            ch = flow.wrap(cell_w, 10_000)[1] if caption.strip() else 0.0
             cap_h = max(cap_h, ch)
             layout.append((w * scale, h * scale, flow, ch))
         self._layout = layout
