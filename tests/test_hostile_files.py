@@ -16,11 +16,6 @@ from pipun_desktop.storage.store import ReportStore
 from pipun_desktop.util import leftovers
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 # -- 13: special files and names ------------------------------------------------------------------
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
 @pytest.mark.parametrize("command", ["summary", "check", "fingerprint", "backups"])

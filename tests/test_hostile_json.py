@@ -12,11 +12,6 @@ from pipun_desktop.interchange.json_format import MAX_NUMBER_CHARS, InterchangeE
 from pipun_desktop.thai import amounts
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 def doc_text(**changes) -> str:
     doc = minimal_doc()
     text = json.dumps(doc, ensure_ascii=False)

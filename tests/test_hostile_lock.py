@@ -15,11 +15,6 @@ from pipun_desktop.storage.identity import host_name
 from pipun_desktop.storage.store import ReportStore
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 def future_lock(path, host, pid=999_999, hours=7, token="t-future"):
     beat = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)).isoformat(timespec="seconds")
     conn = sqlite3.connect(path, isolation_level=None)

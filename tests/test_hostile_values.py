@@ -11,11 +11,6 @@ from pipun_desktop.storage.lock import read_lock
 from pipun_desktop.storage.store import ReportStore
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "appdata"))
-
-
 def tamper(path, sql, *args):
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA ignore_check_constraints = ON")

@@ -35,3 +35,16 @@ def test_the_windows_default_settings_are_written_to_a_temporary_folder(qapp):
     written = Path(settings.q.fileName())
     assert written.exists() and _inside(written, tempfile.gettempdir())
     assert _inside(written, os.environ["XDG_CONFIG_HOME"])  # programs the tests start use the same folder
+
+
+def test_no_test_file_sets_up_its_own_data_folder():
+    """A module's own `data_dir` fixture would shadow conftest.py's (and with it the temporary Qt settings):
+    conftest.py does it for every test. Only test_storage_paths.py moves it on purpose (a Thai folder name)."""
+    tests = Path(__file__).resolve().parent
+    own = [
+        p.name
+        for p in sorted(tests.glob("test_*.py"))
+        if p.name not in ("test_storage_paths.py", "test_test_setup.py")
+        and ('setenv("PIPUN_DATA_DIR"' in (text := p.read_text(encoding="utf-8")) or "def data_dir(" in text)
+    ]
+    assert own == [], f"remove their data-folder fixtures; tests/conftest.py gives every test one: {own}"

@@ -36,12 +36,6 @@ def shot(widget, name):
         pass
 
 
-@pytest.fixture(autouse=True)
-def user_data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PIPUN_DATA_DIR", str(tmp_path / "userdata"))
-    return tmp_path / "userdata"
-
-
 def make_window(qtbot, tmp_path, path=None):
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     w = MainWindow(settings)
@@ -204,7 +198,7 @@ def test_the_title_names_the_program_once(window, qapp):
 
 
 # -- 15: the first run's sample says it is one, and leads to one's own report --------------------------------
-def test_the_first_run_sample_is_named_and_marked_as_a_sample(qtbot, tmp_path, user_data_dir, monkeypatch):
+def test_the_first_run_sample_is_named_and_marked_as_a_sample(qtbot, tmp_path, data_dir, monkeypatch):
     path = first_run_file()
     assert path.name == SAMPLE_FILE_NAME == "ตัวอย่าง-อบต.พิปูน-2564-6.pipun"
     w = make_window(qtbot, tmp_path, path)
