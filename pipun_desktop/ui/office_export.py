@@ -6,8 +6,10 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog
+
+from .background_job import BackgroundJob
 
 WORD, EXCEL = "docx", "xlsx"
 KINDS = {
@@ -76,14 +78,20 @@ class OfficeExport(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self._thread: QThread | None = None
-        self._worker: OfficeWorker | None = None
-        self._progress: QProgressDialog | None = None
+        self._job: BackgroundJob | None = None  # the running export (ui.background_job)
         self.last_path: str | None = None
         self.was_cancelled = False
 
+    @property
+    def _worker(self) -> OfficeWorker | None:
+        return self._job.worker if self._job is not None else None
+
+    @property
+    def _progress(self):
+        return self._job.progress if self._job is not None else None
+
     def running(self) -> bool:
-        return self._thread is not None
+        return self._job is not None
 
     def export_docx(self) -> None:
         self._ask_and_start(WORD)
@@ -113,66 +121,36 @@ class OfficeExport(QObject):
         doc = self.window.document
         title, _, label = KINDS[kind]
         worker = OfficeWorker(kind, doc.organization, doc.report, str(path), self.window.digits)
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        progress = QProgressDialog(label, "ยกเลิก", 0, 100, self.window)
-        progress.setWindowTitle(title)
-        progress.setMinimumDuration(400)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        # a direct call: the worker's thread is busy exporting and would never run a queued slot
-        progress.canceled.connect(lambda: worker.cancel())
-        worker.progress.connect(self._on_progress)
-        worker.done.connect(self._on_done)
-        worker.failed.connect(self._on_failed)
-        worker.cancelled.connect(self._on_cancelled)
-        for signal in (worker.done, worker.failed, worker.cancelled):
-            signal.connect(thread.quit)
-        thread.finished.connect(self._on_finished)
-        self._thread, self._worker, self._progress = thread, worker, progress
-        thread.start()
-
-    def _on_progress(self, done: int, total: int, text: str) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(max(total, 1))
-            self._progress.setValue(min(done, total))
-            self._progress.setLabelText(text)
-
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
+        self._job = BackgroundJob(
+            self,
+            worker,
+            self.window,
+            title,
+            label,
+            on_done=self._on_done,
+            on_failed=self._on_failed,
+            on_cancelled=self._on_cancelled,
+            on_finished=self._on_finished,
+        )
+        self._job.start()
 
     def _on_done(self, info) -> None:
-        self._close_progress()
         self.last_path = info.path
         kind = "Word" if self._worker is not None and self._worker.kind == WORD else "Excel"
         self.window.statusBar().showMessage(f"ส่งออก {kind} แล้ว: {info.path}", 10000)
 
     def _on_failed(self, message: str) -> None:
-        self._close_progress()
         kind = "Word" if self._worker is not None and self._worker.kind == WORD else "Excel"
         self.window.inform(f"ส่งออก {kind} ไม่ได้", message, warning=True)
 
     def _on_cancelled(self) -> None:
         self.was_cancelled = True
-        self._close_progress()
         self.window.statusBar().showMessage("ยกเลิกการส่งออกแล้ว ไม่ได้บันทึกไฟล์", 5000)
 
     def _on_finished(self) -> None:
-        if self._thread is not None:
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        self._thread = None
-        self._worker = None
+        self._job = None  # the job lets its thread and worker go
 
     def wait(self) -> None:
         """Cancel a running export and wait for its thread (the window calls this when it closes)."""
-        if self._worker is not None:
-            self._worker.cancel()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(10000)
+        if self._job is not None:
+            self._job.stop()

@@ -14,11 +14,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog
 
 from ..thai.digits import render_digits
 from ..util.targets import output_target_problem
+from .background_job import BackgroundJob
 
 PDF_FILTER = "PDF (*.pdf)"
 TEMP_PREFIX = "pipun-print-"  # temporary folders of print previews and printing (one per running window)
@@ -76,9 +77,7 @@ class PdfJobs(QObject):
         super().__init__(window)
         self.window = window
         self.settings = window.settings
-        self._thread = None
-        self._worker = None
-        self._progress = None
+        self._job: BackgroundJob | None = None  # the running export (ui.background_job)
         self._after = AFTER_ASK
         self.open_pdf_after_export = (
             True  # after "ส่งออก PDF…": offer preview, print, open (False: say nothing)
@@ -88,6 +87,18 @@ class PdfJobs(QObject):
         self.preview = None  # the open PdfPreviewDialog
         self._temp_dir: Path | None = None
         self._kept: set[str] = set()  # temporary PDFs handed to the PDF viewer: removed at exit, not before
+
+    @property
+    def _thread(self):
+        return self._job.thread if self._job is not None else None
+
+    @property
+    def _worker(self):
+        return self._job.worker if self._job is not None else None
+
+    @property
+    def _progress(self):
+        return self._job.progress if self._job is not None else None
 
     @property
     def document(self):
@@ -117,7 +128,7 @@ class PdfJobs(QObject):
             self.start_pdf(path)
 
     def pdf_running(self) -> bool:
-        return self._thread is not None
+        return self._job is not None
 
     def preview_pdf(self) -> None:
         """File > ตัวอย่างก่อนพิมพ์…: the report exported to a temporary PDF, then shown in the preview."""
@@ -193,35 +204,22 @@ class PdfJobs(QObject):
         self._after = after
         doc = self.document
         worker = PdfWorker(doc.organization, doc.report, str(path), self.window.digits, document)
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        progress = QProgressDialog("กำลังสร้าง PDF…", "ยกเลิก", 0, 100, self.window)
-        progress.setWindowTitle({AFTER_PREVIEW: "ตัวอย่างก่อนพิมพ์", AFTER_PRINT: "พิมพ์"}.get(after, "ส่งออก PDF"))
-        progress.setMinimumDuration(400)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        # a direct call: the worker's own thread is busy exporting and would never run a queued slot
-        progress.canceled.connect(lambda: worker.cancel())
-        worker.progress.connect(self._pdf_progress)
-        worker.done.connect(self._pdf_done)
-        worker.failed.connect(self._pdf_failed)
-        worker.cancelled.connect(self._pdf_cancelled)
-        for signal in (worker.done, worker.failed, worker.cancelled):
-            signal.connect(thread.quit)
-        thread.finished.connect(self._pdf_finished)
-        self._thread, self._worker, self._progress = thread, worker, progress
-        thread.start()
-
-    def _pdf_progress(self, done: int, total: int, text: str) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(max(total, 1))
-            self._progress.setValue(min(done, total))
-            self._progress.setLabelText(text)
+        title = {AFTER_PREVIEW: "ตัวอย่างก่อนพิมพ์", AFTER_PRINT: "พิมพ์"}.get(after, "ส่งออก PDF")
+        self._job = BackgroundJob(
+            self,
+            worker,
+            self.window,
+            title,
+            "กำลังสร้าง PDF…",
+            on_done=self._pdf_done,
+            on_failed=self._pdf_failed,
+            on_cancelled=self._pdf_cancelled,
+            on_finished=self._pdf_finished,
+        )
+        self._job.start()
 
     def _pdf_done(self, info) -> None:
         self.last_pdf = info.path
-        self._close_progress()
         if self._after == AFTER_PREVIEW:
             self.show_preview(info.path, temporary=True)
             return
@@ -248,13 +246,11 @@ class PdfJobs(QObject):
             self.open_in_viewer(info.path)
 
     def _pdf_failed(self, message: str) -> None:
-        self._close_progress()
         self._discard_temporary(self._worker.out_path if self._worker is not None else None)
         self.window.inform("ส่งออก PDF ไม่ได้", message, warning=True)
 
     def _pdf_cancelled(self) -> None:
         self.pdf_was_cancelled = True
-        self._close_progress()
         self.window.statusBar().showMessage("ยกเลิกการส่งออก PDF แล้ว", 5000)
 
     # -- preview, printing, the PDF viewer (ui.pdf_preview, ui.pdf_print) --------------------------
@@ -347,25 +343,14 @@ class PdfJobs(QObject):
             self._temp_dir = None
             self._kept.clear()
 
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
-
     def _pdf_finished(self) -> None:
         if self.pdf_was_cancelled and self._worker is not None:
             self._discard_temporary(self._worker.out_path)
-        self._thread.deleteLater()
-        self._worker.deleteLater()
-        self._thread = self._worker = None
+        self._job = None  # the job lets its thread and worker go
 
     def cancel_pdf(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(10000)
+        if self._job is not None:
+            self._job.stop()
 
 
 def _sweep_stale_temp_dirs(max_age_s: float = 2 * 24 * 3600) -> None:
